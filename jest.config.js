@@ -1,0 +1,29 @@
+// Two Jest projects: the LWC project (force-app: the engine and the components, jsdom,
+// sfdx-lwc-jest's transformer strips TypeScript) and the Node project (scripts: gate, CLI,
+// workbench, benches' helpers).
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  projects: [
+    {
+      ...jestConfig,
+      displayName: 'lwc',
+      rootDir: __dirname,
+      roots: ['<rootDir>/force-app'],
+      moduleFileExtensions: ['ts', 'js', 'html', 'json'],
+      testMatch: ['**/__tests__/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/scripts/jest/sa11y-setup.js']
+    },
+    {
+      displayName: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/scripts'],
+      testEnvironment: 'node',
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['**/__tests__/**/*.test.ts'],
+      transform: {
+        '^.+\\.ts$': ['babel-jest', { configFile: false, presets: [['@babel/preset-env', { targets: { node: '22' } }], '@babel/preset-typescript'] }]
+      }
+    }
+  ]
+};
