@@ -19,10 +19,18 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/scripts'],
       testEnvironment: 'node',
+      // @lwc 9 packages are ES modules with a CommonJS build beside them.
+      moduleNameMapper: { '^@lwc/([a-z-]+)$': '<rootDir>/node_modules/@lwc/$1/dist/index.cjs' },
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['**/__tests__/**/*.test.ts'],
       transform: {
-        '^.+\\.ts$': ['babel-jest', { configFile: false, presets: [['@babel/preset-env', { targets: { node: '22' } }], '@babel/preset-typescript'] }]
+        '^.+\\.ts$': [
+          'babel-jest',
+          {
+            configFile: false,
+            presets: [['@babel/preset-env', { targets: { node: '22' } }], '@babel/preset-typescript']
+          }
+        ]
       }
     }
   ]
