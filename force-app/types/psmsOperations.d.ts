@@ -1,0 +1,306 @@
+/**
+ * The operations the PSMS components call, declared once: the Apex controller methods in the
+ * org (`@salesforce/apex/<Class>.<method>`), the local adapter in the workbench. Requests and
+ * responses use Salesforce API field names, dates as `YYYY-MM-DD`, datetimes as ISO-8601 —
+ * exactly how Aura serialises Apex SObjects — so the engine reads them as they arrive.
+ *
+ * No top-level import: this is a global declaration file. Record types come from the engine.
+ */
+declare namespace Psms {
+  type Records = typeof import('../main/default/lwc/psmsEngine/records');
+  type Opportunity = import('../main/default/lwc/psmsEngine/records').Opportunity & {
+    Account?: { Name?: string | null } | null;
+    Owner?: { Name?: string | null } | null;
+  };
+  type Account = import('../main/default/lwc/psmsEngine/records').Account;
+  type User = import('../main/default/lwc/psmsEngine/records').User;
+  type PartnerDeal = import('../main/default/lwc/psmsEngine/records').Partner_Deal__c & {
+    Partner_Account__r?: { Name?: string | null } | null;
+  };
+  type Registration = import('../main/default/lwc/psmsEngine/records').Deal_Registration__c & {
+    Partner_Account__r?: { Name?: string | null } | null;
+    End_Customer_Account__r?: { Name?: string | null } | null;
+  };
+  type Dispute = import('../main/default/lwc/psmsEngine/records').Registration_Dispute__c & {
+    Deal_Registration__r?: Registration | null;
+  };
+  type AccountPlan = import('../main/default/lwc/psmsEngine/records').Partner_Account_Plan__c;
+  type Target = import('../main/default/lwc/psmsEngine/records').Partner_Target__c;
+  type ForecastCall = import('../main/default/lwc/psmsEngine/records').Forecast_Submission__c;
+  type Snapshot = import('../main/default/lwc/psmsEngine/records').Opportunity_Snapshot__c;
+  type Settings = import('../main/default/lwc/psmsEngine/settings').PsmsSettings;
+
+  /** Whose opportunities: the user's own, their team's (direct reports), or every one they can see. */
+  type Scope = 'mine' | 'team' | 'all';
+
+  // ---- Settings -------------------------------------------------------------------------
+  /** PsmsSettingsController.getSettings (cacheable): custom metadata + the org's fiscal year start. */
+  type SettingsResponse = Settings;
+
+  // ---- Partner forecast ------------------------------------------------------------------
+  interface PipelineRequest {
+    /** e.g. `FY2026-Q4`. */
+    period: string;
+    scope: Scope;
+  }
+  /**
+   * PartnerForecastController.getPipeline (cacheable). Over a few thousand opportunities the
+   * org returns `aggregated: true`: one synthetic row per owner × primary partner × category
+   * × closed/won (Amount summed, `Id` = `agg:<n>`), with the matching synthetic primary deals,
+   * so the engine's roll-up is the same code either way.
+   */
+  interface PipelineResponse {
+    period: string;
+    /** The server's today (the user's locale date), so every client computes alike. */
+    today: string;
+    aggregated: boolean;
+    opportunities: Opportunity[];
+    partnerDeals: PartnerDeal[];
+    partners: Account[];
+    users: User[];
+    targets: Target[];
+    calls: ForecastCall[];
+  }
+  interface ForecastCallRequest {
+    period: string;
+    /** Blank = the manager's whole team. */
+    partnerAccountId: string | null;
+    commitCall: number;
+    bestCaseCall: number;
+    note: string | null;
+  }
+  /** PartnerForecastController.submitForecastCall: Week__c and Submitted_On__c are set by the server. */
+  type ForecastCallResponse = ForecastCall;
+  interface SnapshotsRequest {
+    period: string;
+  }
+  /** PartnerForecastController.getSnapshots (cacheable): every snapshot of the period, oldest first. */
+  interface SnapshotsResponse {
+    period: string;
+    dates: string[];
+    snapshots: Snapshot[];
+  }
+
+  // ---- Opportunity record page -----------------------------------------------------------
+  interface DealRequest {
+    opportunityId: string;
+  }
+  /** PartnerDealsController.getDealPartners (cacheable). */
+  interface DealResponse {
+    opportunity: Opportunity;
+    partnerDeals: PartnerDeal[];
+    registrations: Registration[];
+    /** For the hygiene panel: the partner accounts on the deal and their plans. */
+    partners: Account[];
+    plans: AccountPlan[];
+    today: string;
+  }
+  interface AddPartnerRequest {
+    opportunityId: string;
+    partnerAccountId: string;
+    role: string;
+    coSell: boolean;
+    isPrimary: boolean;
+  }
+  interface CoSellRequest {
+    partnerDealId: string;
+    coSell: boolean;
+  }
+  interface PartnerSearchRequest {
+    term: string;
+  }
+  /** PartnerDealsController.searchPartners (cacheable): partner accounts whose name matches, at most 20. */
+  type PartnerSearchResponse = Account[];
+  interface ConflictCandidatesRequest {
+    normalizedKey: string;
+    endCustomerAccountId: string | null;
+    productLine: string | null;
+  }
+  /**
+   * PartnerDealsController.getConflictCandidates (cacheable): what the engine needs for the
+   * live conflict preview — registrations holding or having held the key, and the open
+   * opportunities on the customer account with their partner deals.
+   */
+  interface ConflictCandidatesResponse {
+    registrations: Registration[];
+    opportunities: Opportunity[];
+    partnerDeals: PartnerDeal[];
+  }
+  interface RegistrationRequest {
+    registration: {
+      Partner_Account__c: string;
+      End_Customer_Account__c: string | null;
+      End_Customer_Name__c: string | null;
+      End_Customer_Domain__c: string | null;
+      Product_Line__c: string | null;
+      Estimated_Amount__c: number | null;
+      Expected_Close_Date__c: string | null;
+      Opportunity__c: string | null;
+    };
+  }
+  /** PartnerDealsController.submitRegistration: the stored registration with the server's verdict. */
+  type RegistrationResponse = Registration;
+
+  // ---- Registration desk -----------------------------------------------------------------
+  /** RegistrationDeskController.getDeskQueue (cacheable). */
+  interface DeskResponse {
+    today: string;
+    /** Submitted and Needs Review, and Approved/Converted ones expiring soon. */
+    registrations: Registration[];
+    disputes: Dispute[];
+    /** The opportunities registrations conflict with. */
+    opportunities: Opportunity[];
+  }
+  interface DecisionRequest {
+    registrationId: string;
+    decision: 'Approve' | 'Reject';
+    rejectionReason: string | null;
+  }
+  interface ExtensionRequest {
+    registrationId: string;
+  }
+  interface DisputeRequest {
+    registrationId: string;
+    reason: string;
+  }
+  interface ResolutionRequest {
+    disputeId: string;
+    resolution: 'Partner' | 'Direct' | 'Co-Sell';
+    note: string;
+  }
+
+  // ---- Hygiene, KPIs, plans, maturity ----------------------------------------------------
+  interface HygieneRequest {
+    scope: Scope;
+  }
+  /** PipelineHygieneController.getHygieneInputs (cacheable): open opportunities in scope and what the rules read. */
+  interface HygieneResponse {
+    today: string;
+    opportunities: Opportunity[];
+    partnerDeals: PartnerDeal[];
+    registrations: Registration[];
+    partners: Account[];
+    plans: AccountPlan[];
+    users: User[];
+  }
+  interface KpiRequest {
+    period: string;
+  }
+  /** PartnerKpiController.getKpiInputs (cacheable). */
+  interface KpiResponse {
+    period: string;
+    today: string;
+    opportunities: Opportunity[];
+    partnerDeals: PartnerDeal[];
+    partners: Account[];
+    targets: Target[];
+    calls: ForecastCall[];
+  }
+  /** AccountPlanController.getPlanHealth (cacheable). */
+  interface PlanHealthResponse {
+    today: string;
+    partners: Account[];
+    plans: AccountPlan[];
+  }
+  /** MaturityController.getMaturityInputs (cacheable): the data measured maturity is scored from. */
+  interface MaturityResponse {
+    today: string;
+    hygiene: HygieneResponse;
+    registrations: Registration[];
+    calls: ForecastCall[];
+    kpi: KpiResponse;
+  }
+
+  /** What @wire delivers from an Apex method: its data, or the error it raised. */
+  interface Wired<Response> {
+    data?: Response;
+    error?: unknown;
+  }
+
+  /** An operation as a component imports it: callable imperatively, or usable with @wire. */
+  type Operation<Request, Response> = ((request: Request) => Promise<Response>) &
+    import('lwc').WireAdapterConstructor<Request, Wired<Response>>;
+}
+
+declare module '@salesforce/apex/PsmsSettingsController.getSettings' {
+  const op: Psms.Operation<Record<string, never>, Psms.SettingsResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerForecastController.getPipeline' {
+  const op: Psms.Operation<Psms.PipelineRequest, Psms.PipelineResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerForecastController.submitForecastCall' {
+  const op: Psms.Operation<Psms.ForecastCallRequest, Psms.ForecastCallResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerForecastController.getSnapshots' {
+  const op: Psms.Operation<Psms.SnapshotsRequest, Psms.SnapshotsResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerDealsController.getDealPartners' {
+  const op: Psms.Operation<Psms.DealRequest, Psms.DealResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerDealsController.addPartnerDeal' {
+  const op: Psms.Operation<Psms.AddPartnerRequest, Psms.PartnerDeal>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerDealsController.setCoSell' {
+  const op: Psms.Operation<Psms.CoSellRequest, Psms.PartnerDeal>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerDealsController.searchPartners' {
+  const op: Psms.Operation<Psms.PartnerSearchRequest, Psms.PartnerSearchResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerDealsController.getConflictCandidates' {
+  const op: Psms.Operation<Psms.ConflictCandidatesRequest, Psms.ConflictCandidatesResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerDealsController.submitRegistration' {
+  const op: Psms.Operation<Psms.RegistrationRequest, Psms.RegistrationResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/RegistrationDeskController.getDeskQueue' {
+  const op: Psms.Operation<Record<string, never>, Psms.DeskResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/RegistrationDeskController.decideRegistration' {
+  const op: Psms.Operation<Psms.DecisionRequest, Psms.Registration>;
+  export default op;
+}
+declare module '@salesforce/apex/RegistrationDeskController.extendRegistration' {
+  const op: Psms.Operation<Psms.ExtensionRequest, Psms.Registration>;
+  export default op;
+}
+declare module '@salesforce/apex/RegistrationDeskController.raiseDispute' {
+  const op: Psms.Operation<Psms.DisputeRequest, Psms.Dispute>;
+  export default op;
+}
+declare module '@salesforce/apex/RegistrationDeskController.resolveDispute' {
+  const op: Psms.Operation<Psms.ResolutionRequest, Psms.Dispute>;
+  export default op;
+}
+declare module '@salesforce/apex/PipelineHygieneController.getHygieneInputs' {
+  const op: Psms.Operation<Psms.HygieneRequest, Psms.HygieneResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PartnerKpiController.getKpiInputs' {
+  const op: Psms.Operation<Psms.KpiRequest, Psms.KpiResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/AccountPlanController.getPlanHealth' {
+  const op: Psms.Operation<Record<string, never>, Psms.PlanHealthResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/MaturityController.getMaturityInputs' {
+  const op: Psms.Operation<Record<string, never>, Psms.MaturityResponse>;
+  export default op;
+}
+
+/** Custom labels: `import label from '@salesforce/label/c.PSMS_X'` is a string. */
+declare module '@salesforce/label/c.*' {
+  const label: string;
+  export default label;
+}
