@@ -1,0 +1,2 @@
+// Placeholder entry; the CLI is being built.
+console.log('psms: under construction');
