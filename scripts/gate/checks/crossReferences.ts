@@ -29,6 +29,18 @@ const SYSTEM_FIELDS = new Set(
   ].map((f) => f.toLowerCase())
 );
 
+// Standard tabs that open a page rather than an object's records.
+const STANDARD_PAGE_TABS = new Set([
+  'home',
+  'Chatter',
+  'Feed',
+  'report',
+  'Dashboard',
+  'File',
+  'Forecasting3',
+  'ProfilePlatformFeed'
+]);
+
 type Resolver = (kind: string, name: string) => string | undefined;
 
 export function checkCrossReferences(projectDir: string): CheckResult {
