@@ -1,0 +1,220 @@
+// Each permission set must grant exactly what docs/security-model.md says it grants: the table
+// there is the reviewed statement of least privilege, and this test keeps the XML honest to it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesEnding, findDirs, loadDataModel } from '../../lib/forceAppModel';
+import { children, flag, readMetadataFile, text, type XmlNode } from '../../lib/metadataXml';
+
+const ROOT = join(__dirname, '../../..');
+const FORCE_APP = join(ROOT, 'force-app');
+const DOC = readFileSync(join(ROOT, 'docs/security-model.md'), 'utf8');
+const model = loadDataModel(FORCE_APP);
+const PERMISSION_SETS = ['PSMS_Partner_Rep', 'PSMS_Partner_Manager', 'PSMS_Leadership', 'PSMS_Admin'];
+
+/** Rows of the first Markdown table whose header starts with `firstHeader`, as header → cell maps. */
+function markdownTable(markdown: string, firstHeader: string): Record<string, string>[] {
+  const lines = markdown.split('\n');
+  const cells = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => c.trim().replace(/`/g, ''));
+  const start = lines.findIndex((line) => line.trim().startsWith('|') && cells(line)[0] === firstHeader);
+  if (start < 0) throw new Error(`no table with header "${firstHeader}" in docs/security-model.md`);
+  const headers = cells(lines[start]);
+  const rows: Record<string, string>[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.trim().startsWith('|')) break;
+    const row = cells(line);
+    rows.push(Object.fromEntries(headers.map((h, i) => [h, row[i] ?? ''])));
+  }
+  return rows;
+}
+
+/** `CRE`, `R+VA`, `—` as the six flags of an object permission. */
+function parseCell(cell: string) {
+  const none = cell === '' || cell === '—' || cell === '-';
+  const [crud, ...extras] = none ? [''] : cell.split('+');
+  if (!/^C?R?E?D?$/.test(crud) || extras.some((e) => e !== 'VA' && e !== 'MA'))
+    throw new Error(`bad permission cell "${cell}"`);
+  return {
+    allowCreate: crud.includes('C'),
+    allowRead: crud.includes('R'),
+    allowEdit: crud.includes('E'),
+    allowDelete: crud.includes('D'),
+    viewAllRecords: extras.includes('VA') || extras.includes('MA'),
+    modifyAllRecords: extras.includes('MA')
+  };
+}
+type ObjectAccess = ReturnType<typeof parseCell>;
+
+function readPermissionSet(name: string): XmlNode {
+  const [dir] = findDirs(FORCE_APP, 'permissionsets');
+  return readMetadataFile(join(dir, `${name}.permissionset-meta.xml`), 'PermissionSet');
+}
+
+function objectAccess(node: XmlNode): ObjectAccess {
+  return {
+    allowCreate: flag(node, 'allowCreate'),
+    allowRead: flag(node, 'allowRead'),
+    allowEdit: flag(node, 'allowEdit'),
+    allowDelete: flag(node, 'allowDelete'),
+    viewAllRecords: flag(node, 'viewAllRecords'),
+    modifyAllRecords: flag(node, 'modifyAllRecords')
+  };
+}
+
+const table = markdownTable(DOC, 'object');
+
+describe('docs/security-model.md', () => {
+  it('has a row for every object PSMS declares or extends, and one column per permission set', () => {
+    expect(table.map((row) => row.object).sort()).toEqual(
+      [...model.objects.keys()].filter((name) => !name.endsWith('__mdt')).sort()
+    );
+    for (const row of table) expect(Object.keys(row)).toEqual(['object', ...PERMISSION_SETS]);
+  });
+});
+
+describe.each(PERMISSION_SETS)('%s', (setName) => {
+  const set = readPermissionSet(setName);
+  const granted = new Map(
+    children(set, 'objectPermissions').map((p) => [text(p, 'object') ?? '', objectAccess(p)])
+  );
+  const expected = new Map(
+    table
+      .map((row) => [row.object, parseCell(row[setName])] as const)
+      .filter(([, access]) => access.allowRead)
+  );
+  const fieldPermissions = children(set, 'fieldPermissions').map((p) => ({
+    field: text(p, 'field') ?? '',
+    editable: flag(p, 'editable'),
+    readable: flag(p, 'readable')
+  }));
+
+  it('grants exactly the object permissions of its column in the table', () => {
+    expect(Object.fromEntries(granted)).toEqual(Object.fromEntries(expected));
+  });
+
+  it('grants field access only on objects it can read, and edit only where it can create or edit', () => {
+    for (const permission of fieldPermissions) {
+      const [object] = permission.field.split('.');
+      const access = granted.get(object);
+      expect({ field: permission.field, readableObject: access?.allowRead ?? false }).toEqual({
+        field: permission.field,
+        readableObject: true
+      });
+      if (permission.editable) {
+        expect({
+          field: permission.field,
+          writableObject: Boolean(access?.allowCreate || access?.allowEdit)
+        }).toEqual({
+          field: permission.field,
+          writableObject: true
+        });
+      }
+    }
+  });
+
+  it('lists every optional field of the objects it reads, and no required or master-detail field', () => {
+    const listed = fieldPermissions.map((p) => p.field).sort();
+    const optional = [...granted.keys()].flatMap((objectName) =>
+      [...(model.object(objectName)?.fields.values() ?? [])]
+        .filter((f) => !f.implicit && !f.required)
+        .map((f) => `${objectName}.${f.name}`)
+    );
+    expect(listed).toEqual(optional.sort());
+  });
+
+  it('sees the Partner Sales app, the tabs of objects it reads only, and reads the settings types', () => {
+    const apps = children(set, 'applicationVisibilities')
+      .filter((a) => flag(a, 'visible'))
+      .map((a) => text(a, 'application'));
+    expect(apps).toEqual(['Partner_Sales']);
+    for (const tab of children(set, 'tabSettings').map((t) => text(t, 'tab') ?? ''))
+      expect(granted.get(tab)?.allowRead).toBe(true);
+    const metadataTypes = children(set, 'customMetadataTypeAccesses')
+      .filter((a) => flag(a, 'enabled'))
+      .map((a) => text(a, 'name'));
+    expect(metadataTypes.sort()).toEqual([
+      'Hygiene_Rule__mdt',
+      'Maturity_Practice__mdt',
+      'PSMS_Setting__mdt',
+      'Review_Meeting__mdt'
+    ]);
+  });
+
+  it('holds exactly the custom permissions the documentation assigns to it', () => {
+    const documented = markdownTable(DOC, 'custom permission')
+      .filter((row) =>
+        row['granted to']
+          .split(',')
+          .map((s) => s.trim())
+          .includes(setName)
+      )
+      .map((row) => row['custom permission']);
+    const held = children(set, 'customPermissions')
+      .filter((p) => flag(p, 'enabled'))
+      .map((p) => text(p, 'name'));
+    expect(held.sort()).toEqual(documented.sort());
+  });
+
+  it('references no Apex class yet, and grants no system permission', () => {
+    expect(children(set, 'classAccesses')).toEqual([]);
+    expect(children(set, 'userPermissions')).toEqual([]);
+  });
+});
+
+describe('least privilege where it matters', () => {
+  const editable = (setName: string, object: string) =>
+    children(readPermissionSet(setName), 'fieldPermissions')
+      .filter((p) => flag(p, 'editable') && (text(p, 'field') ?? '').startsWith(`${object}.`))
+      .map((p) => (text(p, 'field') ?? '').slice(object.length + 1))
+      .sort();
+
+  it('a partner rep can describe the customer and deal but edits no decision, conflict or key field', () => {
+    expect(editable('PSMS_Partner_Rep', 'Deal_Registration__c')).toEqual(
+      [
+        'End_Customer_Account__c',
+        'End_Customer_Domain__c',
+        'Estimated_Amount__c',
+        'Expected_Close_Date__c'
+      ].sort()
+    );
+  });
+  it('nobody edits the trigger-maintained keys or the stamps of who decided and when', () => {
+    for (const setName of PERMISSION_SETS) {
+      const fields = [
+        ...editable(setName, 'Deal_Registration__c').map((f) => `Deal_Registration__c.${f}`),
+        ...editable(setName, 'Partner_Deal__c').map((f) => `Partner_Deal__c.${f}`),
+        ...editable(setName, 'Registration_Dispute__c').map((f) => `Registration_Dispute__c.${f}`)
+      ];
+      for (const stamped of [
+        'Deal_Registration__c.Registration_Key__c',
+        'Deal_Registration__c.Normalized_Key__c',
+        'Deal_Registration__c.Decided_By__c',
+        'Deal_Registration__c.Decided_On__c',
+        'Partner_Deal__c.Primary_Key__c',
+        'Registration_Dispute__c.Resolved_By__c'
+      ]) {
+        expect(fields).not.toContain(stamped);
+      }
+    }
+  });
+  it('leadership changes nothing', () => {
+    const set = readPermissionSet('PSMS_Leadership');
+    expect(children(set, 'fieldPermissions').filter((p) => flag(p, 'editable'))).toEqual([]);
+  });
+  it('every granted custom permission is declared, with a description', () => {
+    const [dir] = findDirs(FORCE_APP, 'customPermissions');
+    const declared = filesEnding(dir, '.customPermission-meta.xml').map((file) => {
+      const node = readMetadataFile(file, 'CustomPermission');
+      expect(text(node, 'description')?.length).toBeGreaterThan(20);
+      return file.split('/').pop()?.replace('.customPermission-meta.xml', '');
+    });
+    const granted = PERMISSION_SETS.flatMap((s) =>
+      children(readPermissionSet(s), 'customPermissions').map((p) => text(p, 'name'))
+    );
+    for (const name of granted) expect(declared).toContain(name);
+  });
+});
