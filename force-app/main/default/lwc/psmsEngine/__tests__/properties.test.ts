@@ -1,0 +1,248 @@
+import fc from 'fast-check';
+import { submitRegistration, withdrawRegistration, approveRegistration } from '../engagementRules';
+import { rollUpForecast } from '../forecast';
+import { indexPartnerDeals } from '../partnerDeals';
+import type { Deal_Registration__c, Opportunity, Partner_Deal__c } from '../records';
+import { normalizeCompanyName, normalizeDomain, registrationKey } from '../registrationKey';
+import { isActive } from '../registrationStatus';
+import { DEFAULT_SETTINGS } from '../settings';
+import { diffSnapshots } from '../snapshotChanges';
+import { deal, opp, snap } from './fixtures';
+
+const cents = fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100);
+const category = fc.constantFrom('Pipeline', 'Best Case', 'Commit', 'Omitted', 'Closed');
+const oppArb = fc.record({
+  amount: fc.option(cents),
+  category,
+  state: fc.constantFrom('open', 'won', 'lost'),
+  partner: fc.option(fc.constantFrom('P1', 'P2', 'P3')),
+  day: fc.integer({ min: 1, max: 28 }),
+  month: fc.constantFrom('03', '04', '05', '06', '07')
+});
+const toCents = (x: number) => Math.round(x * 100);
+
+type OppRow = {
+  amount: number | null;
+  category: string;
+  state: string;
+  partner: string | null;
+  day: number;
+  month: string;
+};
+
+function build(rows: OppRow[]) {
+  const opportunities: Opportunity[] = [];
+  const deals: Partner_Deal__c[] = [];
+  rows.forEach((row, i) => {
+    opportunities.push(
+      opp(`o${i}`, {
+        Amount: row.amount,
+        ForecastCategoryName: row.category,
+        IsClosed: row.state !== 'open',
+        IsWon: row.state === 'won',
+        CloseDate: `2026-${row.month}-${String(row.day).padStart(2, '0')}`
+      })
+    );
+    if (row.partner) deals.push(deal(`o${i}`, row.partner));
+  });
+  return { opportunities, partners: indexPartnerDeals(deals) };
+}
+
+describe('Forecast roll-up properties', () => {
+  it('totals equal the sum of groups and do not depend on input order', () => {
+    fc.assert(
+      fc.property(fc.array(oppArb, { maxLength: 60 }), fc.boolean(), (rows, includeDirect) => {
+        const { opportunities, partners } = build(rows);
+        const report = rollUpForecast({
+          period: 'FY2026-Q2',
+          by: 'partner',
+          opportunities,
+          partners,
+          includeDirect
+        });
+        for (const column of [
+          'closed',
+          'commit',
+          'bestCase',
+          'pipeline',
+          'omitted',
+          'commitForecast',
+          'openPipeline'
+        ] as const) {
+          expect(report.groups.reduce((s, g) => s + toCents(g[column]), 0)).toBe(
+            toCents(report.total[column])
+          );
+        }
+        const reversed = rollUpForecast({
+          period: 'FY2026-Q2',
+          by: 'partner',
+          opportunities: [...opportunities].reverse(),
+          partners,
+          includeDirect
+        });
+        expect(reversed).toEqual(report);
+      })
+    );
+  });
+  it('closed ≤ commit forecast ≤ best-case forecast', () => {
+    fc.assert(
+      fc.property(fc.array(oppArb, { maxLength: 60 }), (rows) => {
+        const { opportunities, partners } = build(rows);
+        for (const row of [
+          ...rollUpForecast({ period: 'FY2026-Q2', by: 'partner', opportunities, partners }).groups
+        ]) {
+          expect(row.closed).toBeLessThanOrEqual(row.commitForecast);
+          expect(row.commitForecast).toBeLessThanOrEqual(row.bestCaseForecast);
+        }
+      })
+    );
+  });
+});
+
+describe('Waterfall property', () => {
+  const snapArb = fc.record({
+    key: fc.integer({ min: 0, max: 30 }),
+    amount: fc.option(cents),
+    category,
+    closed: fc.boolean(),
+    won: fc.boolean(),
+    close: fc.constantFrom('2026-03-30', '2026-04-01', '2026-06-30', '2026-07-01')
+  });
+  const rows = (
+    list: {
+      key: number;
+      amount: number | null;
+      category: string;
+      closed: boolean;
+      won: boolean;
+      close: string;
+    }[]
+  ) => {
+    const seen = new Map<string, ReturnType<typeof snap>>();
+    for (const r of list) {
+      seen.set(
+        `k${r.key}`,
+        snap(`k${r.key}`, {
+          Amount__c: r.amount,
+          Forecast_Category__c: r.category,
+          Is_Closed__c: r.closed || r.won,
+          Is_Won__c: r.won,
+          Close_Date__c: r.close
+        })
+      );
+    }
+    return [...seen.values()];
+  };
+  it('a waterfall from A to B always sums to B − A, sorted or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(snapArb, { maxLength: 40 }),
+        fc.array(snapArb, { maxLength: 40 }),
+        fc.boolean(),
+        (a, b, sort) => {
+          const from = rows(a);
+          const to = rows(b);
+          if (sort) {
+            from.sort((x, y) => (x.Opportunity_Key__c < y.Opportunity_Key__c ? -1 : 1));
+            to.sort((x, y) => (x.Opportunity_Key__c < y.Opportunity_Key__c ? -1 : 1));
+          }
+          const report = diffSnapshots({ from, to, period: { start: '2026-04-01', end: '2026-06-30' } });
+          expect(report.changes.reduce((s, c) => s + toCents(c.commitDelta), 0)).toBe(
+            toCents(report.commitTo) - toCents(report.commitFrom)
+          );
+          expect(report.changes.reduce((s, c) => s + toCents(c.pipelineDelta), 0)).toBe(
+            toCents(report.pipelineTo) - toCents(report.pipelineFrom)
+          );
+          expect(new Set(report.changes.map((c) => c.opportunityId)).size).toBe(
+            new Set([...from, ...to].map((r) => r.Opportunity_Key__c)).size
+          );
+        }
+      )
+    );
+  });
+});
+
+describe('Registration key properties', () => {
+  const messy = fc.string({
+    unit: fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      '.',
+      ',',
+      '/',
+      ':',
+      '@',
+      'w',
+      'inc',
+      'Co',
+      'http://',
+      'www.',
+      '-',
+      'é',
+      '8'
+    ),
+    maxLength: 20
+  });
+  it('key normalisation is idempotent', () => {
+    fc.assert(
+      fc.property(messy, (text) => {
+        expect(normalizeDomain(normalizeDomain(text))).toBe(normalizeDomain(text));
+        expect(normalizeCompanyName(normalizeCompanyName(text))).toBe(normalizeCompanyName(text));
+      })
+    );
+    fc.assert(
+      fc.property(fc.string(), (text) =>
+        expect(normalizeCompanyName(normalizeCompanyName(text))).toBe(normalizeCompanyName(text))
+      )
+    );
+  });
+});
+
+describe('First to register wins (property)', () => {
+  const step = fc.record({
+    kind: fc.constantFrom('submit', 'submit', 'approve', 'withdraw'),
+    partner: fc.constantFrom('P1', 'P2', 'P3'),
+    customer: fc.constantFrom('Delta Corp, Inc.', 'DELTA corp.', 'delta', 'Gamma LLC'),
+    domain: fc.constantFrom(null, 'https://www.delta.com/', 'delta.com.', 'gamma.io'),
+    pick: fc.nat()
+  });
+  it('after any sequence of submissions at most one registration per key is active', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
+        let registrations: Deal_Registration__c[] = [];
+        steps.forEach((s, i) => {
+          const existing = { registrations, opportunities: [], partnerDeals: [] };
+          const today = '2026-03-10';
+          if (s.kind === 'submit') {
+            const result = submitRegistration(
+              {
+                Id: `r${i}`,
+                Partner_Account__c: s.partner,
+                End_Customer_Name__c: s.customer,
+                End_Customer_Domain__c: s.domain,
+                Product_Line__c: 'X',
+                Status__c: 'Draft',
+                Submitted_On__c: `2026-03-10T00:00:${String(i).padStart(2, '0')}Z`
+              },
+              existing,
+              today
+            );
+            if (result.ok) registrations = [...registrations, result.registration];
+            return;
+          }
+          const target = registrations[s.pick % Math.max(1, registrations.length)];
+          if (!target) return;
+          const result =
+            s.kind === 'approve'
+              ? approveRegistration(target, existing, today, DEFAULT_SETTINGS)
+              : withdrawRegistration(target);
+          if (result.ok)
+            registrations = registrations.map((r) => (r.Id === target.Id ? result.registration : r));
+        });
+        const activeKeys = registrations.filter((r) => isActive(r, new Map())).map((r) => registrationKey(r));
+        expect(new Set(activeKeys).size).toBe(activeKeys.length);
+      })
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import { forecastAccuracy } from '../accuracy';
+import { indexPartnerDeals } from '../partnerDeals';
+import { diffSnapshots } from '../snapshotChanges';
+import { deal, opp, snap } from './fixtures';
+
+const period = { start: '2026-04-01', end: '2026-06-30' };
+const typeOf = (a: ReturnType<typeof snap> | null, b: ReturnType<typeof snap> | null) =>
+  diffSnapshots({ from: a ? [a] : [], to: b ? [b] : [], period }).changes[0];
+
+describe('Changes between two snapshots', () => {
+  it('Won: closed won in B, not in A (before any other rule)', () => {
+    expect(
+      typeOf(
+        snap('1', { Forecast_Category__c: 'Commit' }),
+        snap('1', { Is_Closed__c: true, Is_Won__c: true, Close_Date__c: '2026-07-05' })
+      )
+    ).toEqual({
+      opportunityId: '1',
+      type: 'Won',
+      commitDelta: -100,
+      pipelineDelta: -100
+    });
+    expect(typeOf(null, snap('1', { Is_Closed__c: true, Is_Won__c: true })).type).toBe('Won');
+  });
+  it('Lost: closed lost in B, not in A', () => {
+    expect(typeOf(snap('1'), snap('1', { Is_Closed__c: true }))).toMatchObject({
+      type: 'Lost',
+      commitDelta: 0,
+      pipelineDelta: -100
+    });
+  });
+  it('New and Removed', () => {
+    expect(typeOf(null, snap('1', { Forecast_Category__c: 'Commit' }))).toMatchObject({
+      type: 'New',
+      commitDelta: 100,
+      pipelineDelta: 100
+    });
+    expect(typeOf(snap('1'), null)).toMatchObject({ type: 'Removed', commitDelta: 0, pipelineDelta: -100 });
+  });
+  it('Pushed out past the period end, Pulled in from after it', () => {
+    expect(typeOf(snap('1'), snap('1', { Close_Date__c: '2026-07-01', Amount__c: 500 }))).toMatchObject({
+      type: 'Pushed out',
+      pipelineDelta: -100
+    });
+    expect(
+      typeOf(snap('1', { Close_Date__c: '2026-08-01' }), snap('1', { Close_Date__c: '2026-06-30' }))
+    ).toMatchObject({ type: 'Pulled in', pipelineDelta: 100 });
+  });
+  it('Category up / down: Pipeline < Best Case < Commit', () => {
+    expect(typeOf(snap('1'), snap('1', { Forecast_Category__c: 'Commit', Amount__c: 50 }))).toMatchObject({
+      type: 'Category up',
+      commitDelta: 50,
+      pipelineDelta: -50
+    });
+    expect(
+      typeOf(snap('1', { Forecast_Category__c: 'Commit' }), snap('1', { Forecast_Category__c: 'Best Case' }))
+    ).toMatchObject({ type: 'Category down', commitDelta: -100, pipelineDelta: 0 });
+    expect(typeOf(snap('1', { Forecast_Category__c: 'Omitted' }), snap('1')).type).toBe('Category up');
+  });
+  it('Amount up / down, then Unchanged', () => {
+    expect(typeOf(snap('1'), snap('1', { Amount__c: 150 }))).toMatchObject({
+      type: 'Amount up',
+      pipelineDelta: 50
+    });
+    expect(typeOf(snap('1', { Amount__c: null }), snap('1', { Amount__c: -1 })).type).toBe('Amount down');
+    expect(typeOf(snap('1'), snap('1'))).toMatchObject({
+      type: 'Unchanged',
+      commitDelta: 0,
+      pipelineDelta: 0
+    });
+  });
+  it('the waterfall from A to B adds up, and Unchanged can be left out', () => {
+    const from = [snap('a'), snap('b', { Forecast_Category__c: 'Commit' }), snap('c')];
+    const to = [
+      snap('c'),
+      snap('b', { Forecast_Category__c: 'Commit', Amount__c: 80 }),
+      snap('d', { Forecast_Category__c: 'Commit', Amount__c: 10 })
+    ];
+    const report = diffSnapshots({ from, to, period, omitUnchanged: true });
+    expect(report).toMatchObject({ commitFrom: 100, commitTo: 90, pipelineFrom: 300, pipelineTo: 190 });
+    expect(report.changes.map((c) => c.type)).toEqual(['Amount down', 'New', 'Removed']);
+    expect(report.changes.reduce((s, c) => s + c.commitDelta, 0)).toBe(-10);
+    expect(report.changes.reduce((s, c) => s + c.pipelineDelta, 0)).toBe(-110);
+  });
+  it('sorted snapshots are merge-joined in key order', () => {
+    const report = diffSnapshots({ from: [snap('a'), snap('c')], to: [snap('b'), snap('c')], period });
+    expect(report.changes.map((c) => [c.opportunityId, c.type])).toEqual([
+      ['a', 'Removed'],
+      ['b', 'New'],
+      ['c', 'Unchanged']
+    ]);
+  });
+  it('empty snapshots', () => {
+    expect(diffSnapshots({ from: [], to: [], period })).toEqual({
+      changes: [],
+      commitFrom: 0,
+      commitTo: 0,
+      pipelineFrom: 0,
+      pipelineTo: 0
+    });
+  });
+});
+
+describe('Forecast accuracy and bias', () => {
+  const P = 'FY2026-Q2';
+  const opps = [
+    opp('a', { IsClosed: true, IsWon: true, Amount: 100 }),
+    opp('b', { IsClosed: true, IsWon: true, Amount: 300 }),
+    opp('c', { IsClosed: true, IsWon: true, Amount: 50, CloseDate: '2026-07-02' }),
+    opp('d', { Amount: 999 })
+  ];
+  const partners = indexPartnerDeals([deal('a', 'P1'), deal('b', 'P2'), deal('c', 'P1'), deal('d', 'P3')]);
+  const submissions = [
+    {
+      Period__c: P,
+      Partner_Account__c: 'P1',
+      Week__c: 1,
+      Submitted_By__c: 'M1',
+      Submitted_On__c: '2026-04-01T08:00:00Z',
+      Commit_Call__c: 500
+    },
+    {
+      Period__c: P,
+      Partner_Account__c: 'P1',
+      Week__c: 1,
+      Submitted_By__c: 'M1',
+      Submitted_On__c: '2026-04-02T08:00:00Z',
+      Commit_Call__c: 120
+    },
+    { Period__c: P, Partner_Account__c: 'P1', Week__c: 5, Submitted_By__c: 'M1', Commit_Call__c: 100 },
+    { Period__c: P, Partner_Account__c: 'P2', Week__c: 1, Submitted_By__c: 'M2', Commit_Call__c: 150 },
+    { Period__c: P, Partner_Account__c: 'P3', Week__c: 1, Submitted_By__c: 'M2', Commit_Call__c: 10 },
+    { Period__c: P, Week__c: 1, Submitted_By__c: 'M2', Commit_Call__c: 10 }
+  ];
+  it('accuracy = 1 − |call − actual| ÷ actual (floored at 0); bias = (call − actual) ÷ actual; undefined when actual = 0', () => {
+    const report = forecastAccuracy({ period: P, submissions, opportunities: opps, partners });
+    expect(report.groups).toEqual([
+      { key: 'P1', call: 120, actual: 100, accuracy: 0.8, bias: 0.2 },
+      { key: 'P2', call: 150, actual: 300, accuracy: 0.5, bias: -0.5 },
+      { key: 'P3', call: 10, actual: 0, accuracy: null, bias: null }
+    ]);
+    expect(report.total).toEqual({ key: 'total', call: 280, actual: 400, accuracy: 0.7, bias: -0.3 });
+  });
+  it('floors accuracy at 0 and groups per manager', () => {
+    const report = forecastAccuracy({
+      period: P,
+      submissions: [{ ...submissions[0], Partner_Account__c: 'P1', Submitted_On__c: null }],
+      opportunities: opps,
+      partners,
+      by: 'manager'
+    });
+    expect(report.groups).toEqual([{ key: 'M1', call: 500, actual: 100, accuracy: 0, bias: 4 }]);
+    expect(
+      forecastAccuracy({ period: P, submissions, opportunities: opps, partners, by: 'manager' }).groups.map(
+        (g) => [g.key, g.call, g.actual]
+      )
+    ).toEqual([
+      ['M1', 120, 100],
+      ['M2', 160, 300]
+    ]);
+  });
+});

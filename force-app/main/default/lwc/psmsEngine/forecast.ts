@@ -1,0 +1,243 @@
+import { parsePeriod } from './calendar';
+import { fromCents, ratio, toCents } from './money';
+import { partnersAt, type PartnerColumn, type PartnerDealIndex } from './partnerDeals';
+import type { Account, Opportunity, Partner_Deal__c, Partner_Target__c, RecordId, User } from './records';
+
+/** The forecast roll-up of SPEC §3. */
+
+export type ForecastGrouping = 'partner' | 'owner' | 'manager' | 'region';
+
+/** The key of the group of direct (non-partner) opportunities, present only when asked. */
+export const DIRECT_KEY = 'direct';
+/** The key of opportunities whose owner, manager or region is blank. */
+export const NONE_KEY = 'none';
+
+export interface ForecastRow {
+  key: string;
+  label: string;
+  closed: number;
+  commit: number;
+  bestCase: number;
+  pipeline: number;
+  omitted: number;
+  commitForecast: number;
+  bestCaseForecast: number;
+  openPipeline: number;
+  quota: number | null;
+  attainment: number | null;
+  coverage: number | null;
+  gapToQuota: number | null;
+}
+
+export interface ForecastReport {
+  period: string;
+  by: ForecastGrouping;
+  groups: ForecastRow[];
+  total: ForecastRow;
+}
+
+export interface RollUpInput {
+  /** A period label such as `FY2026-Q4`. */
+  period: string;
+  by: ForecastGrouping;
+  opportunities: readonly Opportunity[];
+  /** From `indexPartnerDeals`, or `alignPartners` for this opportunity list (faster). */
+  partners: PartnerDealIndex | PartnerColumn;
+  targets?: readonly Partner_Target__c[];
+  /** Partner accounts, for group labels. */
+  accounts?: readonly Account[];
+  /** Owners, for labels and for the manager grouping (ManagerId). */
+  users?: readonly User[];
+  /** Region of a partner account or of an owner (looked up in that order). */
+  regions?: ReadonlyMap<RecordId, string>;
+  /** Add direct opportunities as one group keyed `direct`. */
+  includeDirect?: boolean;
+  fiscalYearStartMonth?: number;
+}
+
+/** Sums in cents while accumulating. */
+interface Sums {
+  key: string;
+  closed: number;
+  commit: number;
+  bestCase: number;
+  pipeline: number;
+  omitted: number;
+}
+
+function emptySums(key: string): Sums {
+  return { key, closed: 0, commit: 0, bestCase: 0, pipeline: 0, omitted: 0 };
+}
+
+function addOpportunity(sums: Sums, opp: Opportunity): void {
+  const cents = toCents(opp.Amount);
+  const category = opp.ForecastCategoryName;
+  if (opp.IsWon) {
+    sums.closed += cents;
+  } else if (category === 'Omitted') {
+    // Open or lost with category Omitted: shown, never added to the forecast.
+    sums.omitted += cents;
+  } else if (!opp.IsClosed) {
+    if (category === 'Commit') {
+      sums.commit += cents;
+    } else if (category === 'Best Case') {
+      sums.bestCase += cents;
+    } else if (category === 'Pipeline') {
+      sums.pipeline += cents;
+    }
+  }
+}
+
+type KeyOf = (opp: Opportunity, primary: Partner_Deal__c) => string;
+
+function keyFunction(input: RollUpInput, managers: ReadonlyMap<RecordId, RecordId | null>): KeyOf {
+  switch (input.by) {
+    case 'owner':
+      return (opp) => opp.OwnerId ?? NONE_KEY;
+    case 'manager':
+      return (opp) => (opp.OwnerId ? managers.get(opp.OwnerId) : null) ?? NONE_KEY;
+    case 'region': {
+      const regions = input.regions ?? new Map<RecordId, string>();
+      return (opp, primary) =>
+        regions.get(primary.Partner_Account__c) ??
+        (opp.OwnerId ? regions.get(opp.OwnerId) : undefined) ??
+        NONE_KEY;
+    }
+    default:
+      return (_opp, primary) => primary.Partner_Account__c;
+  }
+}
+
+/** Quota per SPEC §3: same partner (partner grouping) or same Manager__c with blank partner. */
+function quotaLookup(input: RollUpInput): {
+  ofGroup: (key: string) => number | null;
+  channel: number | null;
+} {
+  const byPartner = new Map<string, number>();
+  const byManager = new Map<string, number>();
+  let channel: number | null = null;
+  for (const target of input.targets ?? []) {
+    if (target.Period__c !== input.period || target.Revenue_Target__c == null) {
+      continue;
+    }
+    const cents = toCents(target.Revenue_Target__c);
+    if (target.Partner_Account__c) {
+      byPartner.set(target.Partner_Account__c, (byPartner.get(target.Partner_Account__c) ?? 0) + cents);
+    } else if (target.Manager__c) {
+      byManager.set(target.Manager__c, (byManager.get(target.Manager__c) ?? 0) + cents);
+    } else {
+      channel = (channel ?? 0) + cents;
+    }
+  }
+  const source =
+    input.by === 'partner' ? byPartner : input.by === 'region' ? new Map<string, number>() : byManager;
+  return { ofGroup: (key) => source.get(key) ?? null, channel };
+}
+
+function toRow(sums: Sums, label: string, quotaCents: number | null): ForecastRow {
+  const commitForecast = sums.closed + sums.commit;
+  const openPipeline = sums.commit + sums.bestCase + sums.pipeline;
+  return {
+    key: sums.key,
+    label,
+    closed: fromCents(sums.closed),
+    commit: fromCents(sums.commit),
+    bestCase: fromCents(sums.bestCase),
+    pipeline: fromCents(sums.pipeline),
+    omitted: fromCents(sums.omitted),
+    commitForecast: fromCents(commitForecast),
+    bestCaseForecast: fromCents(commitForecast + sums.bestCase),
+    openPipeline: fromCents(openPipeline),
+    quota: quotaCents === null ? null : fromCents(quotaCents),
+    attainment: quotaCents === null ? null : ratio(sums.closed, quotaCents),
+    // Undefined when nothing is left to cover (Quota ≤ Closed).
+    coverage:
+      quotaCents === null || quotaCents <= sums.closed ? null : openPipeline / (quotaCents - sums.closed),
+    gapToQuota: quotaCents === null ? null : fromCents(quotaCents - commitForecast)
+  };
+}
+
+function labels(input: RollUpInput): Map<RecordId, string> {
+  const names = new Map<RecordId, string>();
+  const records =
+    input.by === 'partner' ? (input.accounts ?? []) : input.by === 'region' ? [] : (input.users ?? []);
+  for (const record of records) {
+    if (record.Name) {
+      names.set(record.Id, record.Name);
+    }
+  }
+  return names;
+}
+
+/** Roll up one period's opportunities by primary partner, owner, manager or region. */
+export function rollUpForecast(input: RollUpInput): ForecastReport {
+  const { start, end } = parsePeriod(input.period, input.fiscalYearStartMonth ?? 1);
+  const managers = new Map<RecordId, RecordId | null>();
+  for (const user of input.users ?? []) {
+    managers.set(user.Id, user.ManagerId ?? null);
+  }
+  const keyOf = keyFunction(input, managers);
+  const groups = new Map<string, Sums>();
+  const direct = emptySums(DIRECT_KEY);
+  const includeDirect = input.includeDirect === true;
+  const opportunities = input.opportunities;
+  for (let i = 0; i < opportunities.length; i++) {
+    const opp = opportunities[i];
+    const closeDate = opp.CloseDate;
+    // ISO dates compare as strings: the period test needs no parsing.
+    if (closeDate < start || closeDate > end) {
+      continue;
+    }
+    const primary = partnersAt(input.partners, opportunities, i)?.primary ?? null;
+    if (primary === null) {
+      if (includeDirect) {
+        addOpportunity(direct, opp);
+      }
+      continue;
+    }
+    const key = keyOf(opp, primary);
+    let sums = groups.get(key);
+    if (sums === undefined) {
+      sums = emptySums(key);
+      groups.set(key, sums);
+    }
+    addOpportunity(sums, opp);
+  }
+  return assemble(input, [...groups.values()], includeDirect ? direct : null);
+}
+
+function assemble(input: RollUpInput, groupSums: Sums[], direct: Sums | null): ForecastReport {
+  const quota = quotaLookup(input);
+  const names = labels(input);
+  // Sorted by key so that the report does not depend on the order of the input rows.
+  groupSums.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const total = emptySums('total');
+  let quotaSum: number | null = null;
+  const groups = groupSums.map((sums) => {
+    addSums(total, sums);
+    const groupQuota = quota.ofGroup(sums.key);
+    if (groupQuota !== null) {
+      quotaSum = (quotaSum ?? 0) + groupQuota;
+    }
+    return toRow(sums, names.get(sums.key) ?? sums.key, groupQuota);
+  });
+  if (direct !== null) {
+    addSums(total, direct);
+    groups.push(toRow(direct, 'Direct', null));
+  }
+  // Quota for the total: the channel target, else the sum of the groups' quotas.
+  return {
+    period: input.period,
+    by: input.by,
+    groups,
+    total: toRow(total, 'Total', quota.channel ?? quotaSum)
+  };
+}
+
+function addSums(into: Sums, from: Sums): void {
+  into.closed += from.closed;
+  into.commit += from.commit;
+  into.bestCase += from.bestCase;
+  into.pipeline += from.pipeline;
+  into.omitted += from.omitted;
+}

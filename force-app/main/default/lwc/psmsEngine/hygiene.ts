@@ -1,0 +1,195 @@
+import { daysBetween } from './dates';
+import { cutOffs, OPPORTUNITY_RULES, type RuleContext } from './hygieneRules';
+import { partnersAt, type PartnerColumn, type PartnerDealIndex } from './partnerDeals';
+import type {
+  Account,
+  Deal_Registration__c,
+  IsoDate,
+  Opportunity,
+  Partner_Account_Plan__c,
+  RecordId
+} from './records';
+import type { HygieneRuleId, HygieneRuleSetting, PsmsSettings, Severity } from './settings';
+
+/** Pipeline hygiene (SPEC §5): findings, scores, hygiene % and the unreliable flag. */
+
+export interface HygieneFinding {
+  rule: HygieneRuleId;
+  severity: Severity;
+  recordId: RecordId;
+  reason: string;
+  fix: string;
+}
+
+export interface HygieneReport {
+  asOf: IsoDate;
+  findings: HygieneFinding[];
+  scores: { recordId: RecordId; score: number }[];
+  /** Clean open opportunities ÷ open opportunities; null when there are none. */
+  hygienePercent: number | null;
+  unreliable: boolean;
+}
+
+export interface HygieneInput {
+  today: IsoDate;
+  opportunities: readonly Opportunity[];
+  /** From `indexPartnerDeals`, or `alignPartners` for this opportunity list (faster). */
+  partners: PartnerDealIndex | PartnerColumn;
+  registrations?: readonly Deal_Registration__c[];
+  /** Partner accounts, for PLAN_OUTDATED. */
+  accounts?: readonly Account[];
+  plans?: readonly Partner_Account_Plan__c[];
+  /** Evaluate every open opportunity, not only the partner-involved ones. */
+  allOpen?: boolean;
+  settings: Pick<PsmsSettings, 'hygieneRules' | 'severityWeights' | 'unreliableBelowPercent'>;
+}
+
+const TIER_RANK: Readonly<Record<string, number>> = { Registered: 1, Silver: 2, Gold: 3, Platinum: 4 };
+const NO_REGISTRATIONS: readonly Deal_Registration__c[] = [];
+
+/** Registrations linked to each opportunity: by Opportunity__c, or through its partner deals. */
+function linkedRegistrations(
+  input: HygieneInput
+): (oppId: RecordId, context: RuleContext) => readonly Deal_Registration__c[] {
+  const byId = new Map<RecordId, Deal_Registration__c>();
+  const byOpportunity = new Map<RecordId, Deal_Registration__c[]>();
+  for (const registration of input.registrations ?? []) {
+    if (registration.Id) {
+      byId.set(registration.Id, registration);
+    }
+    if (registration.Opportunity__c) {
+      const list = byOpportunity.get(registration.Opportunity__c) ?? [];
+      list.push(registration);
+      byOpportunity.set(registration.Opportunity__c, list);
+    }
+  }
+  return (oppId, context) => {
+    const direct = byOpportunity.get(oppId);
+    const deals = context.partners?.deals;
+    if (deals === undefined) {
+      return direct ?? NO_REGISTRATIONS;
+    }
+    const linked = new Set(direct);
+    for (const deal of deals) {
+      const registration = deal.Deal_Registration__c ? byId.get(deal.Deal_Registration__c) : undefined;
+      if (registration) {
+        linked.add(registration);
+      }
+    }
+    return [...linked];
+  };
+}
+
+function weightOf(
+  setting: HygieneRuleSetting,
+  severity: Severity,
+  weights: Record<Severity, number>
+): number {
+  return setting.weight ?? weights[severity];
+}
+
+export function evaluateHygiene(input: HygieneInput): HygieneReport {
+  const { today, settings } = input;
+  const rules = settings.hygieneRules;
+  const active = OPPORTUNITY_RULES.filter((rule) => rules[rule.id].active);
+  const context: RuleContext = {
+    today,
+    ...cutOffs(today, rules),
+    rules,
+    partners: undefined,
+    registrations: NO_REGISTRATIONS
+  };
+  const registrationsOf = linkedRegistrations(input);
+  const report: HygieneReport = {
+    asOf: today,
+    findings: [],
+    scores: [],
+    hygienePercent: null,
+    unreliable: false
+  };
+  let open = 0;
+  let clean = 0;
+  const opportunities = input.opportunities;
+  for (let i = 0; i < opportunities.length; i++) {
+    const opp = opportunities[i];
+    if (opp.IsClosed) {
+      continue;
+    }
+    const partners = partnersAt(input.partners, opportunities, i);
+    if (
+      input.allOpen !== true &&
+      opp.LeadSource !== 'Partner' &&
+      (partners === undefined || partners.deals.length === 0)
+    ) {
+      continue;
+    }
+    context.partners = partners;
+    context.registrations = registrationsOf(opp.Id, context);
+    open++;
+    let penalty = 0;
+    for (const rule of active) {
+      const reason = rule.check(opp, context);
+      if (reason !== null) {
+        const setting = rules[rule.id];
+        const severity = rule.severityOf ? rule.severityOf(opp, setting) : setting.severity;
+        penalty += weightOf(setting, severity, settings.severityWeights);
+        report.findings.push({ rule: rule.id, severity, recordId: opp.Id, reason, fix: rule.fix });
+      }
+    }
+    if (penalty === 0) {
+      clean++;
+    }
+    report.scores.push({ recordId: opp.Id, score: Math.max(0, 100 - penalty) });
+  }
+  evaluatePlans(input, report);
+  report.hygienePercent = open === 0 ? null : clean / open;
+  report.unreliable =
+    report.hygienePercent !== null && report.hygienePercent < settings.unreliableBelowPercent;
+  return report;
+}
+
+/** PLAN_OUTDATED: partner accounts of the tier or above with no active plan reviewed within D days. */
+function evaluatePlans(input: HygieneInput, report: HygieneReport): void {
+  const setting = input.settings.hygieneRules.PLAN_OUTDATED;
+  if (!setting.active || !input.accounts) {
+    return;
+  }
+  const minimum = TIER_RANK[setting.tier ?? 'Gold'];
+  const maxDays = setting.threshold ?? 90;
+  const lastReview = new Map<RecordId, IsoDate | null>();
+  for (const plan of input.plans ?? []) {
+    if (plan.Status__c !== 'Active') {
+      continue;
+    }
+    const reviewed = plan.Last_Reviewed_On__c ?? null;
+    const known = lastReview.get(plan.Partner_Account__c);
+    if (known === undefined || (reviewed !== null && (known === null || reviewed > known))) {
+      lastReview.set(plan.Partner_Account__c, reviewed);
+    }
+  }
+  const weight = weightOf(setting, setting.severity, input.settings.severityWeights);
+  for (const account of input.accounts) {
+    if (!account.Partner_Status__c || (TIER_RANK[account.Partner_Tier__c ?? ''] ?? 0) < minimum) {
+      continue;
+    }
+    const reviewed = lastReview.get(account.Id);
+    let reason: string | null = null;
+    if (reviewed === undefined) {
+      reason = `${account.Partner_Tier__c} partner with no active account plan.`;
+    } else if (reviewed === null) {
+      reason = 'Active account plan never reviewed.';
+    } else if (daysBetween(reviewed, input.today) > maxDays) {
+      reason = `Account plan last reviewed ${reviewed}: ${daysBetween(reviewed, input.today)} days ago (more than ${maxDays}).`;
+    }
+    if (reason !== null) {
+      report.findings.push({
+        rule: 'PLAN_OUTDATED',
+        severity: setting.severity,
+        recordId: account.Id,
+        reason,
+        fix: 'Create or review the joint account plan with the partner and record the review date.'
+      });
+    }
+    report.scores.push({ recordId: account.Id, score: Math.max(0, 100 - (reason === null ? 0 : weight)) });
+  }
+}
