@@ -1,0 +1,282 @@
+import { createElement } from 'lwc';
+import PartnerDealsPanel from 'c/partnerDealsPanel';
+import getDealPartners from '@salesforce/apex/PartnerDealsController.getDealPartners';
+import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
+import searchPartners from '@salesforce/apex/PartnerDealsController.searchPartners';
+import addPartnerDeal from '@salesforce/apex/PartnerDealsController.addPartnerDeal';
+import setCoSell from '@salesforce/apex/PartnerDealsController.setCoSell';
+import getConflictCandidates from '@salesforce/apex/PartnerDealsController.getConflictCandidates';
+import submitRegistration from '@salesforce/apex/PartnerDealsController.submitRegistration';
+import { DEFAULT_SETTINGS } from 'c/psmsEngine';
+import { flushPromises, mockOf, resetDom, wireOf } from '../../../../../test/jest/apexMocks';
+import deal from './data/deal.json';
+import candidatesHeld from './data/candidatesHeld.json';
+
+jest.mock(
+  '@salesforce/apex/PartnerDealsController.getDealPartners',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/PsmsSettingsController.getSettings',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/PartnerDealsController.searchPartners',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/PartnerDealsController.addPartnerDeal',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/PartnerDealsController.setCoSell',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/PartnerDealsController.getConflictCandidates',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/PartnerDealsController.submitRegistration',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+
+function render(): HTMLElement & { recordId?: string } {
+  const element = createElement('c-partner-deals-panel', { is: PartnerDealsPanel });
+  element.recordId = deal.opportunity.Id;
+  document.body.appendChild(element);
+  return element;
+}
+
+function shadow(element: Element): ShadowRoot {
+  return element.shadowRoot as ShadowRoot;
+}
+
+async function loaded(): Promise<HTMLElement> {
+  const element = render();
+  wireOf(getDealPartners).emit(deal);
+  wireOf(getSettings).emit(DEFAULT_SETTINGS);
+  await flushPromises();
+  return element;
+}
+
+describe('c-partner-deals-panel', () => {
+  afterEach(resetDom);
+
+  it('asks for the partners of this opportunity', async () => {
+    render();
+    await flushPromises();
+    expect(wireOf(getDealPartners).getLastConfig()).toEqual({ opportunityId: deal.opportunity.Id });
+  });
+
+  it('lists the partners with role, primary and co-sell', async () => {
+    const element = await loaded();
+    const list = shadow(element).querySelector('c-partner-deal-list') as Element;
+    const rows = shadow(list).querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].textContent).toContain('Sourced');
+    expect(rows[0].textContent).toContain('c.PSMS_Format_Yes');
+    const coSell = shadow(list).querySelectorAll('lightning-input');
+    expect((coSell[1] as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows the registration status and the days of protection left', async () => {
+    const element = await loaded();
+    const items = shadow(element).querySelectorAll('li');
+    expect(items[0].textContent).toContain('Approved');
+    // Approved until 2026-12-30, today 2026-11-20: the label gets the 40 days left.
+    expect(items[0].textContent).toContain('c.PSMS_PartnerDealsPanel_Days_Left');
+    expect(items[1].textContent).toContain('c.PSMS_PartnerDealsPanel_Not_Protected');
+  });
+
+  it('shows a load error in the shared error panel', async () => {
+    const element = render();
+    wireOf(getDealPartners).error({ message: 'Insufficient access' });
+    await flushPromises();
+    const panel = shadow(element).querySelector('c-error-panel') as Element;
+    expect(panel).not.toBeNull();
+    expect(shadow(panel).textContent).toContain('Insufficient access');
+  });
+
+  it('flags co-sell and re-reads the deal', async () => {
+    mockOf(setCoSell).mockResolvedValue({});
+    const element = await loaded();
+    const list = shadow(element).querySelector('c-partner-deal-list') as Element;
+    const first = shadow(list).querySelector('lightning-input') as HTMLInputElement;
+    first.checked = true;
+    first.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(mockOf(setCoSell)).toHaveBeenCalledWith({ partnerDealId: 'a01000000000001AAA', coSell: true });
+  });
+
+  it('shows a failed write in the error panel', async () => {
+    mockOf(setCoSell).mockRejectedValue({ body: { message: 'Record locked' } });
+    const element = await loaded();
+    const list = shadow(element).querySelector('c-partner-deal-list') as Element;
+    const first = shadow(list).querySelector('lightning-input') as HTMLInputElement;
+    first.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    const panel = shadow(element).querySelector('c-error-panel') as Element;
+    expect(shadow(panel).textContent).toContain('Record locked');
+  });
+
+  it('searches partners and adds one to the deal', async () => {
+    mockOf(searchPartners).mockResolvedValue([{ Id: '001000000000003AAA', Name: 'Initech' }]);
+    mockOf(addPartnerDeal).mockResolvedValue({});
+    const element = await loaded();
+    const handler = jest.fn();
+    element.addEventListener('lightning__showtoast', handler);
+    const form = shadow(element).querySelector('c-add-partner-form') as Element;
+    const search = shadow(form).querySelector('[data-id="search"]') as HTMLInputElement;
+    search.value = 'I';
+    search.dispatchEvent(new CustomEvent('change'));
+    search.value = 'Init';
+    search.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(mockOf(searchPartners)).toHaveBeenCalledTimes(1);
+    expect(mockOf(searchPartners)).toHaveBeenCalledWith({ term: 'Init' });
+    const partner = shadow(form).querySelector('[data-id="partner"]') as Element & { options: unknown[] };
+    expect(partner.options).toEqual([{ label: 'Initech', value: '001000000000003AAA' }]);
+    partner.dispatchEvent(new CustomEvent('change', { detail: { value: '001000000000003AAA' } }));
+    shadow(form)
+      .querySelector('[data-id="role"]')
+      ?.dispatchEvent(new CustomEvent('change', { detail: { value: 'Co-Sell' } }));
+    const coSell = shadow(form).querySelector('[data-id="cosell"]') as HTMLInputElement;
+    coSell.checked = true;
+    coSell.dispatchEvent(new CustomEvent('change'));
+    const primary = shadow(form).querySelector('[data-id="primary"]') as HTMLInputElement;
+    primary.checked = false;
+    primary.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    (shadow(form).querySelector('[data-id="add"]') as HTMLElement).click();
+    await flushPromises();
+    expect(mockOf(addPartnerDeal)).toHaveBeenCalledWith({
+      opportunityId: deal.opportunity.Id,
+      partnerAccountId: '001000000000003AAA',
+      role: 'Co-Sell',
+      coSell: true,
+      isPrimary: false
+    });
+    expect(handler).toHaveBeenCalled();
+  });
+
+  it('shows a failed partner search in the error panel', async () => {
+    mockOf(searchPartners).mockRejectedValue(new Error('Search unavailable'));
+    const element = await loaded();
+    const form = shadow(element).querySelector('c-add-partner-form') as Element;
+    const search = shadow(form).querySelector('[data-id="search"]') as HTMLInputElement;
+    search.value = 'Initech';
+    search.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(shadow(shadow(element).querySelector('c-error-panel') as Element).textContent).toContain(
+      'Search unavailable'
+    );
+  });
+
+  it('prefills the registration from the opportunity and previews a duplicate live', async () => {
+    const element = await loaded();
+    const form = shadow(element).querySelector('c-registration-form') as Element & {
+      registration: Psms.RegistrationRequest['registration'];
+    };
+    expect(form.registration).toMatchObject({
+      Partner_Account__c: '001000000000001AAA',
+      End_Customer_Name__c: 'Delta Corp, Inc.',
+      Product_Line__c: 'Analytics',
+      Estimated_Amount__c: 120000,
+      Expected_Close_Date__c: '2026-12-15',
+      Opportunity__c: deal.opportunity.Id
+    });
+    expect(wireOf(getConflictCandidates).getLastConfig()).toEqual({
+      normalizedKey: 'delta|analytics',
+      endCustomerAccountId: '001000000000009AAA',
+      productLine: 'Analytics'
+    });
+    wireOf(getConflictCandidates).emit(candidatesHeld);
+    await flushPromises();
+    const preview = shadow(element).querySelector('[data-id="preview"]') as HTMLElement;
+    expect(preview.textContent).toContain('c.PSMS_Outcome_Duplicate');
+  });
+
+  it('re-keys the preview when a field changes', async () => {
+    const element = await loaded();
+    const form = shadow(element).querySelector('c-registration-form') as Element;
+    const domain = shadow(form).querySelector('[data-field="End_Customer_Domain__c"]') as HTMLInputElement;
+    domain.value = 'https://www.delta.example/';
+    domain.dispatchEvent(new CustomEvent('change'));
+    const amount = shadow(form).querySelector('[data-field="Estimated_Amount__c"]') as HTMLInputElement;
+    amount.value = '5000';
+    amount.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(wireOf(getConflictCandidates).getLastConfig()).toMatchObject({
+      normalizedKey: 'delta.example|analytics'
+    });
+    wireOf(getConflictCandidates).emit({ registrations: [], opportunities: [], partnerDeals: [] });
+    await flushPromises();
+    expect((shadow(element).querySelector('[data-id="preview"]') as HTMLElement).textContent).toContain(
+      'c.PSMS_Outcome_Submitted'
+    );
+  });
+
+  it('submits the registration and shows the server verdict', async () => {
+    mockOf(submitRegistration).mockResolvedValue({
+      Partner_Account__c: '001000000000001AAA',
+      Status__c: 'Needs Review',
+      Conflict_Type__c: 'Direct'
+    });
+    const element = await loaded();
+    const form = shadow(element).querySelector('c-registration-form') as Element;
+    (shadow(form).querySelector('[data-id="submit"]') as HTMLElement).click();
+    await flushPromises();
+    expect(mockOf(submitRegistration)).toHaveBeenCalledWith({
+      registration: expect.objectContaining({
+        Partner_Account__c: '001000000000001AAA',
+        Opportunity__c: deal.opportunity.Id
+      })
+    });
+    expect((shadow(element).querySelector('[data-id="verdict"]') as HTMLElement).textContent).toContain(
+      'c.PSMS_Outcome_Direct_Conflict'
+    );
+  });
+
+  it('is accessible', async () => {
+    const element = await loaded();
+    wireOf(getConflictCandidates).emit(candidatesHeld);
+    await flushPromises();
+    await expect(element).toBeAccessible();
+  });
+});

@@ -1,0 +1,240 @@
+// Container component: the partners on an opportunity — add one, flag co-sell, register the deal with a live conflict preview.
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import getDealPartners from '@salesforce/apex/PartnerDealsController.getDealPartners';
+import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
+import searchPartners from '@salesforce/apex/PartnerDealsController.searchPartners';
+import addPartnerDeal from '@salesforce/apex/PartnerDealsController.addPartnerDeal';
+import setCoSell from '@salesforce/apex/PartnerDealsController.setCoSell';
+import getConflictCandidates from '@salesforce/apex/PartnerDealsController.getConflictCandidates';
+import submitRegistrationOp from '@salesforce/apex/PartnerDealsController.submitRegistration';
+import {
+  DEFAULT_SETTINGS,
+  daysBetween,
+  registrationKey,
+  submitRegistration,
+  type PsmsSettings
+} from 'c/psmsEngine';
+import { formatLabel } from 'c/displayFormat';
+import { outcomeOf, type Outcome } from './registrationOutcome';
+import LABEL_TITLE from '@salesforce/label/c.PSMS_PartnerDealsPanel_Title';
+import LABEL_ADD_PARTNER from '@salesforce/label/c.PSMS_PartnerDealsPanel_Add_Partner';
+import LABEL_REGISTER from '@salesforce/label/c.PSMS_PartnerDealsPanel_Register';
+import LABEL_REGISTRATIONS from '@salesforce/label/c.PSMS_PartnerDealsPanel_Registrations';
+import LABEL_DAYS_LEFT from '@salesforce/label/c.PSMS_PartnerDealsPanel_Days_Left';
+import LABEL_NOT_PROTECTED from '@salesforce/label/c.PSMS_PartnerDealsPanel_Not_Protected';
+import LABEL_PARTNER_ADDED from '@salesforce/label/c.PSMS_PartnerDealsPanel_Partner_Added';
+import LABEL_PREVIEW from '@salesforce/label/c.PSMS_PartnerDealsPanel_Preview';
+import LABEL_VERDICT from '@salesforce/label/c.PSMS_PartnerDealsPanel_Verdict';
+import LABEL_LOADING from '@salesforce/label/c.PSMS_Label_Loading';
+import LABEL_NO_RECORDS from '@salesforce/label/c.PSMS_Label_No_Records';
+
+type RegistrationFields = Psms.RegistrationRequest['registration'];
+type Field = keyof RegistrationFields;
+
+export interface RegistrationRow {
+  id: string;
+  name: string;
+  partnerName: string;
+  status: string;
+  expiresOn: string;
+  protection: string;
+}
+
+const PROTECTED = new Set(['Approved', 'Converted']);
+
+export default class PartnerDealsPanel extends LightningElement {
+  @api recordId: string | undefined;
+
+  deal: Psms.DealResponse | undefined;
+  loadError: unknown;
+  actionError: unknown;
+  settings: PsmsSettings = DEFAULT_SETTINGS;
+  partnerOptions: { label: string; value: string }[] = [];
+  /** The registration being written; null until the deal has loaded and prefilled it. */
+  draft: RegistrationFields | null = null;
+  candidates: Psms.ConflictCandidatesResponse | undefined;
+  verdict: Outcome | undefined;
+  busy = false;
+  private dealResult: Psms.Wired<Psms.DealResponse> | undefined;
+
+  readonly labels = {
+    title: LABEL_TITLE,
+    addPartner: LABEL_ADD_PARTNER,
+    register: LABEL_REGISTER,
+    registrations: LABEL_REGISTRATIONS,
+    preview: LABEL_PREVIEW,
+    verdict: LABEL_VERDICT,
+    loading: LABEL_LOADING,
+    noRecords: LABEL_NO_RECORDS
+  };
+
+  @wire(getDealPartners, { opportunityId: '$recordId' })
+  wiredDeal(result: Psms.Wired<Psms.DealResponse>): void {
+    this.dealResult = result;
+    this.deal = result.data;
+    this.loadError = result.error;
+    if (result.data && this.draft === null) {
+      this.draft = this.prefill(result.data);
+    }
+  }
+
+  @wire(getSettings)
+  wiredSettings({ data }: Psms.Wired<Psms.SettingsResponse>): void {
+    if (data) {
+      this.settings = data;
+    }
+  }
+
+  // The engine's preview needs only the records that can conflict with this key: the server finds them.
+  @wire(getConflictCandidates, {
+    normalizedKey: '$draftKey',
+    endCustomerAccountId: '$draftAccountId',
+    productLine: '$draftProductLine'
+  })
+  wiredCandidates({ data }: Psms.Wired<Psms.ConflictCandidatesResponse>): void {
+    this.candidates = data;
+  }
+
+  get isLoading(): boolean {
+    return this.deal === undefined && this.loadError === undefined;
+  }
+
+  get partnerDeals(): Psms.PartnerDeal[] {
+    return this.deal?.partnerDeals ?? [];
+  }
+
+  /** The partners already on this deal: who may register it. */
+  get dealPartnerOptions(): { label: string; value: string }[] {
+    return this.partnerDeals.map((deal) => ({
+      label: deal.Partner_Account__r?.Name ?? deal.Partner_Account__c,
+      value: deal.Partner_Account__c
+    }));
+  }
+
+  get registrationRows(): RegistrationRow[] {
+    const today = this.deal?.today ?? '';
+    return (this.deal?.registrations ?? []).map((registration) => {
+      const expires = registration.Expires_On__c ?? null;
+      const left =
+        expires !== null && PROTECTED.has(registration.Status__c) ? daysBetween(today, expires) : null;
+      return {
+        id: registration.Id ?? registration.Name ?? '',
+        name: registration.Name ?? '',
+        partnerName: registration.Partner_Account__r?.Name ?? registration.Partner_Account__c,
+        status: registration.Status__c,
+        expiresOn: expires ?? '',
+        protection: left !== null && left >= 0 ? formatLabel(LABEL_DAYS_LEFT, left) : LABEL_NOT_PROTECTED
+      };
+    });
+  }
+
+  get hasRegistrations(): boolean {
+    return this.registrationRows.length > 0;
+  }
+
+  get draftKey(): string | undefined {
+    return this.draft ? (registrationKey(this.draft) ?? undefined) : undefined;
+  }
+
+  get draftAccountId(): string | null | undefined {
+    return this.draft ? this.draft.End_Customer_Account__c : undefined;
+  }
+
+  get draftProductLine(): string | null | undefined {
+    return this.draft ? this.draft.Product_Line__c : undefined;
+  }
+
+  /** The engine's verdict on the draft against what the server found, before anything is saved. */
+  get preview(): Outcome | undefined {
+    if (!this.draft || !this.draft.Partner_Account__c || this.candidates === undefined || !this.deal) {
+      return undefined;
+    }
+    const result = submitRegistration(
+      { ...this.draft, Status__c: 'Draft' },
+      this.candidates,
+      this.deal.today
+    );
+    return result.ok ? outcomeOf(result.registration, this.settings) : undefined;
+  }
+
+  get previewClass(): string {
+    return `slds-box slds-box_x-small slds-theme_${this.preview?.variant ?? 'info'}`;
+  }
+
+  get verdictClass(): string {
+    return `slds-box slds-box_x-small slds-theme_${this.verdict?.variant ?? 'info'}`;
+  }
+
+  private prefill(deal: Psms.DealResponse): RegistrationFields {
+    const opp = deal.opportunity;
+    const primary =
+      deal.partnerDeals.find((partnerDeal) => partnerDeal.Is_Primary__c === true) ?? deal.partnerDeals[0];
+    return {
+      Partner_Account__c: primary?.Partner_Account__c ?? '',
+      End_Customer_Account__c: opp.AccountId ?? null,
+      End_Customer_Name__c: opp.Account?.Name ?? null,
+      End_Customer_Domain__c: null,
+      Product_Line__c: opp.Product_Line__c ?? null,
+      Estimated_Amount__c: opp.Amount ?? null,
+      Expected_Close_Date__c: opp.CloseDate,
+      Opportunity__c: opp.Id
+    };
+  }
+
+  handleDraftChange(event: CustomEvent<{ field: Field; value: string | number | null }>): void {
+    if (this.draft) {
+      this.draft = { ...this.draft, [event.detail.field]: event.detail.value };
+      this.verdict = undefined;
+    }
+  }
+
+  async handleSearch(event: CustomEvent<{ term: string }>): Promise<void> {
+    try {
+      const accounts = await searchPartners({ term: event.detail.term });
+      this.partnerOptions = accounts.map((account) => ({
+        label: account.Name ?? account.Id,
+        value: account.Id
+      }));
+    } catch (error) {
+      this.actionError = error;
+    }
+  }
+
+  async handleAdd(event: CustomEvent<Omit<Psms.AddPartnerRequest, 'opportunityId'>>): Promise<void> {
+    await this.run(async () => {
+      await addPartnerDeal({ ...event.detail, opportunityId: this.recordId ?? '' });
+      this.dispatchEvent(new ShowToastEvent({ title: LABEL_PARTNER_ADDED, variant: 'success' }));
+    });
+  }
+
+  async handleCoSellChange(event: CustomEvent<Psms.CoSellRequest>): Promise<void> {
+    await this.run(() => setCoSell(event.detail));
+  }
+
+  async handleSubmitRegistration(): Promise<void> {
+    const draft = this.draft;
+    if (!draft) {
+      return;
+    }
+    await this.run(async () => {
+      const saved = await submitRegistrationOp({ registration: draft });
+      this.verdict = outcomeOf(saved, this.settings);
+    });
+  }
+
+  /** Every write: clear the last error, call, then re-read the deal so the panel shows what the server kept. */
+  private async run(write: () => Promise<unknown>): Promise<void> {
+    this.busy = true;
+    this.actionError = undefined;
+    try {
+      await write();
+      await refreshApex(this.dealResult);
+    } catch (error) {
+      this.actionError = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+}

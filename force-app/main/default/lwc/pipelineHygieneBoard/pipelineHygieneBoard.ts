@@ -1,0 +1,247 @@
+// Container component: pipeline hygiene % by owner and by partner (with the unreliable flag) and every finding, filterable, linked to its record.
+import { LightningElement, wire } from 'lwc';
+import getHygieneInputs from '@salesforce/apex/PipelineHygieneController.getHygieneInputs';
+import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
+import {
+  DEFAULT_SETTINGS,
+  evaluateHygiene,
+  indexPartnerDeals,
+  type HygieneFinding,
+  type HygieneReport,
+  type PsmsSettings
+} from 'c/psmsEngine';
+import { RULE_LABELS, SEVERITY_LABELS } from 'c/hygieneLabels';
+import { formatLabel, formatPercent } from 'c/displayFormat';
+import LABEL_TITLE from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Title';
+import LABEL_BY_OWNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_By_Owner';
+import LABEL_BY_PARTNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_By_Partner';
+import LABEL_GROUP from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Group';
+import LABEL_OPEN from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Open';
+import LABEL_CLEAN from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Clean';
+import LABEL_PERCENT from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Percent';
+import LABEL_RELIABILITY from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Reliability';
+import LABEL_RELIABLE from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Reliable';
+import LABEL_OVERALL from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Overall';
+import LABEL_FINDINGS from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Findings';
+import LABEL_RULE from '@salesforce/label/c.PSMS_FindingList_Rule';
+import LABEL_SEVERITY from '@salesforce/label/c.PSMS_FindingList_Severity';
+import LABEL_OWNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Owner';
+import LABEL_PARTNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Partner';
+import LABEL_ALL from '@salesforce/label/c.PSMS_PipelineHygieneBoard_All';
+import LABEL_NO_PARTNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_No_Partner';
+import LABEL_UNRELIABLE from '@salesforce/label/c.PSMS_Label_Unreliable_Forecast';
+import LABEL_SCOPE from '@salesforce/label/c.PSMS_Scope_Label';
+import LABEL_SCOPE_MINE from '@salesforce/label/c.PSMS_Scope_Mine';
+import LABEL_SCOPE_TEAM from '@salesforce/label/c.PSMS_Scope_Team';
+import LABEL_SCOPE_ALL from '@salesforce/label/c.PSMS_Scope_All';
+import LABEL_LOADING from '@salesforce/label/c.PSMS_Label_Loading';
+
+type Filter = 'rule' | 'severity' | 'owner' | 'partner';
+const ALL = '';
+
+export default class PipelineHygieneBoard extends LightningElement {
+  scope: Psms.Scope = 'team';
+  inputs: Psms.HygieneResponse | undefined;
+  error: unknown;
+  settings: PsmsSettings = DEFAULT_SETTINGS;
+  filters: Record<Filter, string> = { rule: ALL, severity: ALL, owner: ALL, partner: ALL };
+
+  readonly labels = {
+    title: LABEL_TITLE,
+    group: LABEL_GROUP,
+    open: LABEL_OPEN,
+    clean: LABEL_CLEAN,
+    percent: LABEL_PERCENT,
+    reliability: LABEL_RELIABILITY,
+    findings: LABEL_FINDINGS,
+    rule: LABEL_RULE,
+    severity: LABEL_SEVERITY,
+    owner: LABEL_OWNER,
+    partner: LABEL_PARTNER,
+    scope: LABEL_SCOPE,
+    loading: LABEL_LOADING
+  };
+  readonly scopeOptions = [
+    { label: LABEL_SCOPE_MINE, value: 'mine' },
+    { label: LABEL_SCOPE_TEAM, value: 'team' },
+    { label: LABEL_SCOPE_ALL, value: 'all' }
+  ];
+
+  @wire(getHygieneInputs, { scope: '$scope' })
+  wiredInputs({ data, error }: Psms.Wired<Psms.HygieneResponse>): void {
+    this.inputs = data;
+    this.error = error;
+  }
+
+  @wire(getSettings)
+  wiredSettings({ data }: Psms.Wired<Psms.SettingsResponse>): void {
+    if (data) {
+      this.settings = data;
+    }
+  }
+
+  get isLoading(): boolean {
+    return this.inputs === undefined && this.error === undefined;
+  }
+
+  private get report(): HygieneReport | null {
+    const data = this.inputs;
+    if (!data) {
+      return null;
+    }
+    return evaluateHygiene({
+      today: data.today,
+      opportunities: data.opportunities,
+      partners: indexPartnerDeals(data.partnerDeals),
+      registrations: data.registrations,
+      accounts: data.partners,
+      plans: data.plans,
+      settings: this.settings
+    });
+  }
+
+  /** Per opportunity evaluated: its owner and primary partner, so findings and groups can be sliced. */
+  private get facts(): Map<string, { owner: string; partner: string }> {
+    const data = this.inputs;
+    const facts = new Map<string, { owner: string; partner: string }>();
+    if (!data) {
+      return facts;
+    }
+    const index = indexPartnerDeals(data.partnerDeals);
+    for (const opp of data.opportunities) {
+      facts.set(opp.Id, {
+        owner: opp.OwnerId ?? '',
+        partner: index.get(opp.Id)?.primary?.Partner_Account__c ?? ''
+      });
+    }
+    return facts;
+  }
+
+  private get names(): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const record of [
+      ...(this.inputs?.users ?? []),
+      ...(this.inputs?.partners ?? []),
+      ...(this.inputs?.opportunities ?? [])
+    ]) {
+      names[record.Id] = record.Name ?? record.Id;
+    }
+    return names;
+  }
+
+  get recordNames(): Record<string, string> {
+    return this.names;
+  }
+
+  get overall(): string {
+    return formatLabel(LABEL_OVERALL, formatPercent(this.report?.hygienePercent ?? null));
+  }
+
+  get unreliable(): boolean {
+    return this.report?.unreliable === true;
+  }
+
+  get unreliableText(): string {
+    return formatLabel(LABEL_UNRELIABLE, Math.round(this.settings.unreliableBelowPercent * 100));
+  }
+
+  /** Hygiene % per owner and per partner: clean open opportunities ÷ open opportunities (SPEC §5). */
+  get groupTables() {
+    const report = this.report;
+    if (!report) {
+      return [];
+    }
+    const dirty = new Set(report.findings.map((finding) => finding.recordId));
+    const facts = this.facts;
+    const names = this.names;
+    const table = (title: string, key: 'owner' | 'partner') => {
+      const groups = new Map<string, { open: number; clean: number }>();
+      for (const score of report.scores) {
+        const fact = facts.get(score.recordId);
+        if (!fact) {
+          continue; // a partner account's PLAN_OUTDATED score, not an opportunity
+        }
+        const group = groups.get(fact[key]) ?? { open: 0, clean: 0 };
+        group.open++;
+        group.clean += dirty.has(score.recordId) ? 0 : 1;
+        groups.set(fact[key], group);
+      }
+      const rows = [...groups.entries()].map(([id, group]) => {
+        const percent = group.clean / group.open;
+        const unreliable = percent < this.settings.unreliableBelowPercent;
+        return {
+          key: `${key}-${id}`,
+          label: id === '' ? LABEL_NO_PARTNER : (names[id] ?? id),
+          open: group.open,
+          clean: group.clean,
+          percent: formatPercent(percent),
+          // The flag is written out with an icon: colour is never the only signal.
+          flag: unreliable ? this.unreliableText : LABEL_RELIABLE,
+          icon: unreliable ? 'utility:warning' : 'utility:success'
+        };
+      });
+      rows.sort((a, b) => a.label.localeCompare(b.label));
+      return { key, title, rows };
+    };
+    return [table(LABEL_BY_OWNER, 'owner'), table(LABEL_BY_PARTNER, 'partner')];
+  }
+
+  private options(values: Iterable<string>, label: (value: string) => string) {
+    return [
+      { label: LABEL_ALL, value: ALL },
+      ...[...new Set(values)].map((value) => ({ label: label(value), value }))
+    ];
+  }
+
+  get ruleOptions() {
+    return this.options(
+      (this.report?.findings ?? []).map((finding) => finding.rule),
+      (rule) => RULE_LABELS[rule as HygieneFinding['rule']] ?? rule
+    );
+  }
+
+  get severityOptions() {
+    return this.options(
+      ['high', 'medium', 'low'],
+      (severity) => SEVERITY_LABELS[severity as HygieneFinding['severity']]
+    );
+  }
+
+  get ownerOptions() {
+    return this.options(
+      [...this.facts.values()].map((fact) => fact.owner).filter((owner) => owner !== ''),
+      (id) => this.names[id] ?? id
+    );
+  }
+
+  get partnerOptions() {
+    return this.options(
+      [...this.facts.values()].map((fact) => fact.partner).filter((partner) => partner !== ''),
+      (id) => this.names[id] ?? id
+    );
+  }
+
+  get findings(): HygieneFinding[] {
+    const { rule, severity, owner, partner } = this.filters;
+    return (this.report?.findings ?? []).filter((finding) => {
+      const fact = this.facts.get(finding.recordId);
+      // Account findings (PLAN_OUTDATED) belong to the partner itself.
+      const findingPartner = fact ? fact.partner : finding.recordId;
+      return (
+        (rule === ALL || finding.rule === rule) &&
+        (severity === ALL || finding.severity === severity) &&
+        (owner === ALL || fact?.owner === owner) &&
+        (partner === ALL || findingPartner === partner)
+      );
+    });
+  }
+
+  handleScope(event: CustomEvent<{ value: Psms.Scope }>): void {
+    this.scope = event.detail.value;
+  }
+
+  handleFilter(event: CustomEvent<{ value: string }>): void {
+    const filter = (event.target as HTMLElement).dataset.filter as Filter;
+    this.filters = { ...this.filters, [filter]: event.detail.value };
+  }
+}

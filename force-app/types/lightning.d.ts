@@ -1,0 +1,48 @@
+/**
+ * Ambient declarations for the platform modules the PSMS components use that
+ * `@salesforce/lightning-types` does not declare. No top-level import: a global declaration file.
+ * Kept deliberately small — the workbench shims exactly these modules.
+ */
+
+declare module '@salesforce/apex' {
+  /** Re-provisions an @wire(Apex) result; pass the exact object the wire delivered. */
+  export function refreshApex(wiredValue: unknown): Promise<void>;
+}
+
+declare module 'lightning/navigation' {
+  export interface PageReference {
+    type: string;
+    attributes?: Record<string, string | undefined>;
+    state?: Record<string, string>;
+  }
+  const Navigate: unique symbol;
+  const GenerateUrl: unique symbol;
+  export interface NavigationApi {
+    [Navigate](pageReference: PageReference, replace?: boolean): void;
+    [GenerateUrl](pageReference: PageReference): Promise<string>;
+  }
+  // Mixins must take `any[]` constructor arguments (TS2545); allowed here, in a declaration file.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type Constructor<T = object> = new (...args: any[]) => T;
+  export const NavigationMixin: {
+    <Base extends Constructor>(base: Base): Base & Constructor<NavigationApi>;
+    readonly Navigate: typeof Navigate;
+    readonly GenerateUrl: typeof GenerateUrl;
+  };
+}
+
+declare module 'lightning/platformShowToastEvent' {
+  export class ShowToastEvent extends CustomEvent<unknown> {
+    constructor(toast: {
+      title: string;
+      message?: string;
+      variant?: 'info' | 'success' | 'warning' | 'error';
+      mode?: string;
+    });
+  }
+}
+
+/** What the LWC tests take from @salesforce/sfdx-lwc-jest inside jest.mock factories. */
+interface ApexMockModule {
+  createApexTestWireAdapter(fn: jest.Mock): unknown;
+}
