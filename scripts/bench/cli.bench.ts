@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * CLI bench: writes an export of 1,000,000 opportunities (+ partner deals and the small objects)
+ * as CSV, then runs `psms forecast --data` and `psms hygiene --data` as child processes and
+ * reports wall time and the child's peak memory (maxRSS from /usr/bin/time's wait4 result via
+ * a tiny node wrapper: process.resourceUsage() of the child itself). Target: forecast ≤ 5 s and
+ * ≤ 1 GiB. Runs alone with `npx tsx scripts/bench/cli.bench.ts` or in `npm run bench`.
+ */
+
+const OPPORTUNITIES = Number(process.env.PSMS_BENCH_ROWS ?? 1_000_000);
+const TODAY = '2026-05-11';
+const PERIOD = 'FY2026-Q2';
+const root = resolve(__dirname, '../..');
+const bin = join(root, 'scripts/cli/bin/psms.js');
+
+/** mulberry32, so the export is the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function writer(path: string, header: string) {
+  const fd = openSync(path, 'w');
+  let buffer = header + '\n';
+  return {
+    line(text: string) {
+      buffer += text + '\n';
+      if (buffer.length > 1 << 20) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    },
+    close() {
+      writeSync(fd, buffer);
+      closeSync(fd);
+    }
+  };
+}
+
+const day = (offset: number) =>
+  new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+const id = (prefix: string, n: number) => `${prefix}${n.toString().padStart(12, '0')}AAA`;
+
+function generateExport(dir: string): void {
+  const rand = random(42);
+  const partners = 500;
+  const categories = ['Pipeline', 'Best Case', 'Commit', 'Omitted'];
+  const opps = writer(
+    join(dir, 'Opportunity.csv'),
+    'Id,Name,AccountId,OwnerId,Amount,CloseDate,StageName,Probability,ForecastCategoryName,IsClosed,IsWon,NextStep,LastActivityDate,PushCount,LastStageChangeDate,CreatedDate,LeadSource,Product_Line__c'
+  );
+  const deals = writer(
+    join(dir, 'Partner_Deal__c.csv'),
+    'Id,Opportunity__c,Partner_Account__c,Role__c,Co_Sell__c,Is_Primary__c,Deal_Registration__c'
+  );
+  let dealCount = 0;
+  for (let i = 0; i < OPPORTUNITIES; i++) {
+    // Close dates over 2026 Q1–Q3, most in Q2 (the quarter forecast).
+    const close = rand() < 0.7 ? 90 + Math.floor(rand() * 91) : Math.floor(rand() * 270);
+    const closed = close < 130 && rand() < 0.6;
+    const won = closed && rand() < 0.5;
+    const category = won ? 'Closed' : categories[Math.floor(rand() * 4)];
+    const amount = rand() < 0.02 ? '' : String(Math.round(rand() * 200_000) + 1000);
+    const name = rand() < 0.1 ? `"Deal ${i}, renewal"` : `Deal ${i}`;
+    opps.line(
+      `${id('006', i)},${name},${id('001', partners + (i % 3000))},${id('005', i % 40)},${amount},${day(close)},${won ? 'Closed Won' : closed ? 'Closed Lost' : 'Negotiation'},${Math.floor(rand() * 100)},${category},${closed},${won},${rand() < 0.2 ? '' : 'Follow up'},${day(close - 30 - Math.floor(rand() * 40))},${Math.floor(rand() * 4)},${day(close - 60)}T10:00:00.000Z,${day(close - 120)}T09:00:00.000Z,${rand() < 0.5 ? 'Partner' : 'Web'},Analytics`
+    );
+    if (rand() < 0.7) {
+      const primary = rand() < 0.85;
+      deals.line(
+        `${id('a01', dealCount++)},${id('006', i)},${id('001', i % partners)},${rand() < 0.4 ? 'Sourced' : 'Co-Sell'},${rand() < 0.3},${primary},`
+      );
+    }
+  }
+  opps.close();
+  deals.close();
+  const accounts = writer(
+    join(dir, 'Account.csv'),
+    'Id,Name,Partner_Status__c,Partner_Tier__c,Recruited_On__c,Activated_On__c,First_Revenue_On__c'
+  );
+  for (let p = 0; p < partners; p++)
+    accounts.line(
+      `${id('001', p)},Partner ${p},Active,${['Registered', 'Silver', 'Gold', 'Platinum'][p % 4]},2025-01-01,,`
+    );
+  accounts.close();
+  const targets = writer(
+    join(dir, 'Partner_Target__c.csv'),
+    'Id,Period__c,Partner_Account__c,Manager__c,Revenue_Target__c,Recruitment_Target__c,Program_Cost__c'
+  );
+  for (let p = 0; p < partners; p++)
+    targets.line(`${id('a05', p)},${PERIOD},${id('001', p)},,${500_000 + p * 1000},,`);
+  targets.close();
+  writer(
+    join(dir, 'Deal_Registration__c.csv'),
+    'Id,Name,Partner_Account__c,End_Customer_Account__c,End_Customer_Name__c,End_Customer_Domain__c,Product_Line__c,Estimated_Amount__c,Status__c,Submitted_On__c,Decided_On__c,Approved_On__c,Expires_On__c,Opportunity__c'
+  ).close();
+  const plans = writer(
+    join(dir, 'Partner_Account_Plan__c.csv'),
+    'Id,Partner_Account__c,Fiscal_Year__c,Status__c,Last_Reviewed_On__c,Next_Review_On__c'
+  );
+  for (let p = 0; p < partners; p += 2)
+    plans.line(`${id('a04', p)},${id('001', p)},FY2026,Active,2026-03-01,`);
+  plans.close();
+}
+
+/** Runs psms in a child node that reports its own peak RSS (process.resourceUsage().maxRSS, KiB) on exit. */
+function measure(args: string[]): {
+  ms: number;
+  cpuMs: number;
+  maxRssMiB: number;
+  bytes: number;
+  status: number | null;
+} {
+  const probe = `process.on('exit',()=>{require('fs').writeSync(2,'\\nPSMS_MAXRSS '+process.resourceUsage().maxRSS+' '+(process.resourceUsage().userCPUTime+process.resourceUsage().systemCPUTime)+'\\n')});process.argv.splice(1,1,${JSON.stringify(bin)});require(${JSON.stringify(bin)});`;
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['-e', probe, bin, ...args], {
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' }
+  });
+  const ms = performance.now() - started;
+  const probed = /PSMS_MAXRSS (\d+) (\d+)/.exec(run.stderr);
+  const rss = Number(probed?.[1] ?? NaN);
+  // CPU time (µs) does not grow when other processes share the cores; wall time does.
+  const cpuMs = Number(probed?.[2] ?? NaN) / 1000;
+  if (run.status !== 0) console.error(run.stderr);
+  return { ms, cpuMs, maxRssMiB: rss / 1024, bytes: run.stdout.length, status: run.status };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'psms-cli-bench-'));
+try {
+  let started = performance.now();
+  generateExport(dir);
+  console.log(
+    `export of ${OPPORTUNITIES.toLocaleString('en-US')} opportunities written in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir})`
+  );
+  started = performance.now();
+  const rows: string[] = [];
+  for (const [name, args] of [
+    ['forecast', ['forecast', '--data', dir, '--today', TODAY, '--period', PERIOD, '--json']],
+    ['hygiene', ['hygiene', '--data', dir, '--today', TODAY, '--json']]
+  ] as const) {
+    const result = measure([...args]);
+    rows.push(
+      `psms ${name.padEnd(8)} --data  wall ${(result.ms / 1000).toFixed(2)} s  cpu ${(result.cpuMs / 1000).toFixed(2)} s  peak RSS ${result.maxRssMiB.toFixed(0)} MiB  stdout ${(result.bytes / 1e6).toFixed(1)} MB  exit ${result.status}`
+    );
+    if (name === 'forecast' && (result.ms > 5000 || result.maxRssMiB > 1024))
+      rows.push('  ✗ above the target (≤ 5 s, ≤ 1 GiB)');
+  }
+  console.log(rows.join('\n'));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

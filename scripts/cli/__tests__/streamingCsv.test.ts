@@ -1,0 +1,101 @@
+import { CsvParser } from '../src/csv/streamingCsv';
+import { DataError } from '../src/errors';
+
+/** The streaming RFC-4180 reader: the same rows whatever the chunking, and errors with file, line and column. */
+
+function parse(
+  text: string,
+  wanted: string[],
+  chunkSize = text.length
+): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const parser = new CsvParser(
+    'Test.csv',
+    wanted.map((name) => ({ name, required: true })),
+    (values, line) => {
+      rows.push([...values]);
+      lines.push(line);
+    }
+  );
+  for (let i = 0; i < text.length; i += chunkSize) parser.push(text.slice(i, i + chunkSize));
+  parser.end();
+  return { rows, lines };
+}
+
+function errorOf(text: string, wanted: string[]): string {
+  try {
+    parse(text, wanted);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return (error as Error).message;
+  }
+  throw new Error('no error');
+}
+
+const SAMPLE = '\ufeffId,Name,Amount\r\n1,"Acme, Inc.",10\r\n2,"Multi\nline ""quoted""",\r\n3,Plain,30\r\n';
+
+describe('RFC 4180 parsing', () => {
+  it('keeps only the wanted columns, in the order asked, with quotes, commas, CRLF and a BOM', () => {
+    expect(parse(SAMPLE, ['Amount', 'Name'])).toEqual({
+      rows: [
+        ['10', 'Acme, Inc.'],
+        ['', 'Multi\nline "quoted"'],
+        ['30', 'Plain']
+      ],
+      // Record 2 spans lines 3–4, so record 3 starts on line 5.
+      lines: [2, 3, 5]
+    });
+  });
+
+  it.each([1, 2, 3, 5, 7, 13])('gives the same rows when fed %i characters at a time', (size) => {
+    expect(parse(SAMPLE, ['Id', 'Name', 'Amount'], size)).toEqual(parse(SAMPLE, ['Id', 'Name', 'Amount']));
+  });
+
+  it('matches headers case-insensitively (Data Loader writes them in capitals)', () => {
+    expect(parse('ID,CLOSEDATE\n1,2026-01-01\n', ['CloseDate']).rows).toEqual([['2026-01-01']]);
+  });
+
+  it('reads a last line without a newline and an empty last field', () => {
+    expect(parse('a,b\n1,', ['a', 'b']).rows).toEqual([['1', '']]);
+    expect(parse('a,b\n1,2', ['b']).rows).toEqual([['2']]);
+  });
+
+  it('skips blank lines and counts them', () => {
+    expect(parse('a\n1\n\n2\n', ['a'])).toEqual({ rows: [['1'], ['2']], lines: [2, 4] });
+  });
+});
+
+describe('malformed CSV', () => {
+  it('names a missing column', () => {
+    expect(errorOf('Id,Name\n1,x\n', ['Id', 'Amount'])).toBe('Test.csv: missing column Amount');
+  });
+
+  it('names the line of a row with the wrong number of fields', () => {
+    expect(errorOf('Id,Name\n1,x\n2,y,z\n', ['Id'])).toBe(
+      'Test.csv: line 3, column 1: expected 2 fields as in the header, found 3'
+    );
+  });
+
+  it('names line and column of a character after a closing quote', () => {
+    expect(errorOf('Id,Name\n1,"x"y\n', ['Id'])).toBe(
+      'Test.csv: line 2, column 6: unexpected character after the closing quote of field 2 (Name)'
+    );
+  });
+
+  it('names a quote inside an unquoted field', () => {
+    expect(errorOf('Id,Name\n1,ab"c\n', ['Id'])).toBe(
+      'Test.csv: line 2, column 5: a quote inside unquoted field 2 (Name)'
+    );
+  });
+
+  it('names an unterminated quoted field', () => {
+    expect(errorOf('Id,Name\n1,"abc\n', ['Id'])).toBe(
+      'Test.csv: line 2, column 3: unterminated quoted field 2 (Name)'
+    );
+  });
+
+  it('refuses an empty file', () => {
+    expect(errorOf('', ['Id'])).toBe('Test.csv: the file is empty (no header row)');
+  });
+});

@@ -1,0 +1,43 @@
+import type { ObjectName } from './schema';
+
+/**
+ * What a report asks a data source for: one object, the fields it reads and the rows in scope.
+ * The scope is expressed once and applied by each adapter in its own way (a SOQL WHERE clause
+ * for an org, a row filter for an export), so both give a report the same rows.
+ */
+
+export type Condition =
+  /** An ISO date within [from, to]. */
+  | { field: string; op: 'between'; from: string; to: string }
+  | { field: string; op: 'in'; values: readonly string[] }
+  | { field: string; op: 'is'; value: boolean }
+  | { field: string; op: 'notBlank' };
+
+export interface LoadRequest {
+  object: ObjectName;
+  fields: readonly string[];
+  where?: readonly Condition[];
+  /** The report can do without this object (labels only): a missing file gives no rows, not an error. */
+  optional?: boolean;
+}
+
+export type FieldValue = string | number | boolean | null;
+export type RawRecord = Record<string, FieldValue>;
+
+export interface DataSource {
+  /** For messages: the export folder or the org. */
+  readonly description: string;
+  /** Organization.FiscalYearStartMonth of an org; undefined for an export. */
+  orgFiscalYearStartMonth(): Promise<number | undefined>;
+  /** The rows in scope, typed per the schema; an empty list for a missing optional object. */
+  load(request: LoadRequest): Promise<RawRecord[]>;
+}
+
+/** The fields to read: the ones asked for plus those the scope tests. */
+export function fieldsToRead(request: LoadRequest): string[] {
+  const fields = [...request.fields];
+  for (const condition of request.where ?? []) {
+    if (!fields.includes(condition.field)) fields.push(condition.field);
+  }
+  return fields;
+}

@@ -1,0 +1,121 @@
+import {
+  forecastAccuracy,
+  indexPartnerDeals,
+  type Account,
+  type AccuracyRow,
+  type Forecast_Submission__c,
+  type Opportunity,
+  type Partner_Deal__c
+} from '../engine';
+import { amount, ratio, text, type Cell } from '../output/reportOutput';
+import { load, periodFlag, requireSource, type ReportCommand } from './reportCommand';
+
+/** `psms accuracy --period P`: forecast accuracy and bias against the week-1 call (SPEC §4). */
+
+const GROUPINGS = ['partner', 'manager'] as const;
+
+function jsonRow({ key, call, actual, accuracy, bias }: AccuracyRow) {
+  return { key, call, actual, accuracy, bias };
+}
+
+export const accuracyReport: ReportCommand = {
+  name: 'accuracy',
+  summary: 'forecast accuracy and bias of a period against the week-1 call',
+  usage: 'psms accuracy (--org <alias> | --data <dir>) [--period FY2026-Q4] [--by partner|manager]',
+  flags: [
+    {
+      name: 'period',
+      kind: 'value',
+      valueName: 'FYyyyy-Qn',
+      description: 'the fiscal quarter (default: the one containing --today)'
+    },
+    {
+      name: 'by',
+      kind: 'value',
+      valueName: 'partner|manager',
+      description: 'per partner (default) or per submitting manager'
+    }
+  ],
+  needsData: true,
+  async run(context) {
+    const source = requireSource(context);
+    const period = periodFlag(context);
+    const by = context.flags.oneOf('by', GROUPINGS) ?? 'partner';
+    const submissions = await load<Forecast_Submission__c>(source, {
+      object: 'Forecast_Submission__c',
+      fields: [
+        'Id',
+        'Period__c',
+        'Partner_Account__c',
+        'Submitted_By__c',
+        'Submitted_On__c',
+        'Week__c',
+        'Commit_Call__c'
+      ],
+      where: [{ field: 'Period__c', op: 'in', values: [period.label] }]
+    });
+    const opportunities = await load<Opportunity>(source, {
+      object: 'Opportunity',
+      fields: ['Id', 'Amount', 'CloseDate', 'IsClosed', 'IsWon'],
+      where: [
+        { field: 'CloseDate', op: 'between', from: period.start, to: period.end },
+        { field: 'IsWon', op: 'is', value: true }
+      ]
+    });
+    const deals = await load<Partner_Deal__c>(source, {
+      object: 'Partner_Deal__c',
+      fields: ['Id', 'Opportunity__c', 'Partner_Account__c', 'Is_Primary__c'],
+      where: [{ field: 'Is_Primary__c', op: 'is', value: true }]
+    });
+    const accounts =
+      by === 'partner'
+        ? await load<Account>(source, {
+            object: 'Account',
+            fields: ['Id', 'Name'],
+            where: [{ field: 'Partner_Status__c', op: 'notBlank' }],
+            optional: true
+          })
+        : [];
+    const names = new Map(accounts.map((a) => [a.Id, a.Name ?? a.Id]));
+    const report = forecastAccuracy({
+      period: period.label,
+      submissions,
+      opportunities,
+      partners: indexPartnerDeals(deals),
+      by,
+      fiscalYearStartMonth: context.settings.fiscalYearStartMonth
+    });
+    const tableRow = (row: AccuracyRow, label: string): Cell[] => [
+      row.key,
+      label,
+      row.call,
+      row.actual,
+      row.accuracy,
+      row.bias
+    ];
+    return {
+      json: { groups: report.groups.map(jsonRow), total: jsonRow(report.total) },
+      summary: [
+        { label: 'Period', value: `${period.label} (${period.start} to ${period.end})`, kind: 'text' }
+      ],
+      tables: [
+        {
+          title: `Forecast accuracy ${period.label} by ${by}`,
+          columns: [
+            text('Key'),
+            text(by === 'partner' ? 'Partner' : 'Manager'),
+            amount('Week-1 call'),
+            amount('Actual'),
+            ratio('Accuracy'),
+            ratio('Bias')
+          ],
+          rows: [
+            ...report.groups.map((row) => tableRow(row, names.get(row.key) ?? row.key)),
+            tableRow(report.total, 'Total')
+          ]
+        }
+      ],
+      csvTable: 0
+    };
+  }
+};

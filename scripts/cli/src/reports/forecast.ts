@@ -1,0 +1,172 @@
+import {
+  indexPartnerDeals,
+  rollUpForecast,
+  type Account,
+  type ForecastRow,
+  type Opportunity,
+  type Partner_Deal__c,
+  type Partner_Target__c,
+  type User
+} from '../engine';
+import { amount, multiple, ratio, text, type Cell } from '../output/reportOutput';
+import { load, periodFlag, requireSource, type ReportCommand } from './reportCommand';
+
+/** `psms forecast --period P --by partner|owner`: the roll-up of SPEC §3. */
+
+const GROUPINGS = ['partner', 'owner'] as const;
+
+/** SPEC §9's keys, in its order (the engine's row carries no more, but the JSON is pinned here). */
+function jsonRow(row: ForecastRow) {
+  const {
+    key,
+    label,
+    closed,
+    commit,
+    bestCase,
+    pipeline,
+    omitted,
+    commitForecast,
+    bestCaseForecast,
+    openPipeline,
+    quota,
+    attainment,
+    coverage,
+    gapToQuota
+  } = row;
+  return {
+    key,
+    label,
+    closed,
+    commit,
+    bestCase,
+    pipeline,
+    omitted,
+    commitForecast,
+    bestCaseForecast,
+    openPipeline,
+    quota,
+    attainment,
+    coverage,
+    gapToQuota
+  };
+}
+
+function tableRow(row: ForecastRow): Cell[] {
+  return [
+    row.label,
+    row.closed,
+    row.commit,
+    row.bestCase,
+    row.pipeline,
+    row.omitted,
+    row.commitForecast,
+    row.bestCaseForecast,
+    row.openPipeline,
+    row.quota,
+    row.attainment,
+    row.coverage,
+    row.gapToQuota
+  ];
+}
+
+export const forecastReport: ReportCommand = {
+  name: 'forecast',
+  summary: 'the partner forecast roll-up of a period',
+  usage:
+    'psms forecast (--org <alias> | --data <dir>) [--period FY2026-Q4] [--by partner|owner] [--include-direct]',
+  flags: [
+    {
+      name: 'period',
+      kind: 'value',
+      valueName: 'FYyyyy-Qn',
+      description: 'the fiscal quarter (default: the one containing --today)'
+    },
+    {
+      name: 'by',
+      kind: 'value',
+      valueName: 'partner|owner',
+      description: 'group by primary partner (default) or opportunity owner'
+    },
+    {
+      name: 'include-direct',
+      kind: 'switch',
+      description: 'add the direct (non-partner) opportunities as one group keyed "direct"'
+    }
+  ],
+  needsData: true,
+  async run(context) {
+    const source = requireSource(context);
+    const period = periodFlag(context);
+    const by = context.flags.oneOf('by', GROUPINGS) ?? 'partner';
+    const opportunities = await load<Opportunity>(source, {
+      object: 'Opportunity',
+      fields: ['Id', 'Amount', 'CloseDate', 'ForecastCategoryName', 'IsClosed', 'IsWon', 'OwnerId'],
+      where: [{ field: 'CloseDate', op: 'between', from: period.start, to: period.end }]
+    });
+    // Only the primary deal decides a roll-up group (SPEC §2).
+    const deals = await load<Partner_Deal__c>(source, {
+      object: 'Partner_Deal__c',
+      fields: ['Id', 'Opportunity__c', 'Partner_Account__c', 'Is_Primary__c'],
+      where: [{ field: 'Is_Primary__c', op: 'is', value: true }]
+    });
+    const targets = await load<Partner_Target__c>(source, {
+      object: 'Partner_Target__c',
+      fields: ['Period__c', 'Partner_Account__c', 'Manager__c', 'Revenue_Target__c'],
+      where: [{ field: 'Period__c', op: 'in', values: [period.label] }]
+    });
+    // Names only label the groups: without them the ids are shown.
+    const accounts =
+      by === 'partner'
+        ? await load<Account>(source, {
+            object: 'Account',
+            fields: ['Id', 'Name'],
+            where: [{ field: 'Partner_Status__c', op: 'notBlank' }],
+            optional: true
+          })
+        : [];
+    const users =
+      by === 'owner'
+        ? await load<User>(source, { object: 'User', fields: ['Id', 'Name'], optional: true })
+        : [];
+    const report = rollUpForecast({
+      period: period.label,
+      by,
+      opportunities,
+      partners: indexPartnerDeals(deals),
+      targets,
+      accounts,
+      users,
+      includeDirect: context.flags.has('include-direct'),
+      fiscalYearStartMonth: context.settings.fiscalYearStartMonth
+    });
+    return {
+      json: { period: report.period, groups: report.groups.map(jsonRow), total: jsonRow(report.total) },
+      summary: [
+        { label: 'Period', value: `${period.label} (${period.start} to ${period.end})`, kind: 'text' },
+        { label: 'Grouped by', value: by, kind: 'text' }
+      ],
+      tables: [
+        {
+          title: `Forecast ${report.period} by ${by}`,
+          columns: [
+            text(by === 'partner' ? 'Partner' : 'Owner'),
+            amount('Closed'),
+            amount('Commit'),
+            amount('Best Case'),
+            amount('Pipeline'),
+            amount('Omitted'),
+            amount('Commit fcst'),
+            amount('Best Case fcst'),
+            amount('Open pipeline'),
+            amount('Quota'),
+            ratio('Attainment'),
+            multiple('Coverage'),
+            amount('Gap to quota')
+          ],
+          rows: [...report.groups.map(tableRow), tableRow(report.total)]
+        }
+      ],
+      csvTable: 0
+    };
+  }
+};

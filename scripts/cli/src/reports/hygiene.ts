@@ -1,0 +1,148 @@
+import {
+  evaluateHygiene,
+  indexPartnerDeals,
+  type Account,
+  type Deal_Registration__c,
+  type HygieneReport,
+  type Opportunity,
+  type Partner_Account_Plan__c,
+  type Partner_Deal__c
+} from '../engine';
+import { count, text, type Cell, type Table } from '../output/reportOutput';
+import { load, requireSource, type ReportCommand } from './reportCommand';
+
+/** `psms hygiene`: the pipeline hygiene findings, scores and hygiene % of SPEC §5 as of --today. */
+
+const SEVERITY_ORDER: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
+
+/** Findings per rule, most severe first: what a review meeting reads before the list. */
+function byRule(report: HygieneReport): Table {
+  const counts = new Map<string, { severity: string; n: number }>();
+  for (const finding of report.findings) {
+    const entry = counts.get(finding.rule) ?? { severity: finding.severity, n: 0 };
+    entry.n++;
+    counts.set(finding.rule, entry);
+  }
+  const rows: Cell[][] = [...counts.entries()]
+    .sort(
+      ([ra, a], [rb, b]) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.n - a.n || (ra < rb ? -1 : 1)
+    )
+    .map(([rule, { severity, n }]) => [rule, severity, n]);
+  return { title: 'Findings by rule', columns: [text('Rule'), text('Severity'), count('Findings')], rows };
+}
+
+export const hygieneReport: ReportCommand = {
+  name: 'hygiene',
+  summary: 'pipeline hygiene findings, scores and hygiene % as of --today',
+  usage: 'psms hygiene (--org <alias> | --data <dir>) [--all-open]',
+  flags: [
+    {
+      name: 'all-open',
+      kind: 'switch',
+      description: 'evaluate every open opportunity, not only the partner-involved ones'
+    }
+  ],
+  needsData: true,
+  async run(context) {
+    const source = requireSource(context);
+    const opportunities = await load<Opportunity>(source, {
+      object: 'Opportunity',
+      fields: [
+        'Id',
+        'Amount',
+        'CloseDate',
+        'StageName',
+        'Probability',
+        'ForecastCategoryName',
+        'IsClosed',
+        'IsWon',
+        'NextStep',
+        'LastActivityDate',
+        'PushCount',
+        'LastStageChangeDate',
+        'CreatedDate',
+        'LeadSource'
+      ],
+      where: [{ field: 'IsClosed', op: 'is', value: false }]
+    });
+    const deals = await load<Partner_Deal__c>(source, {
+      object: 'Partner_Deal__c',
+      fields: [
+        'Id',
+        'Opportunity__c',
+        'Partner_Account__c',
+        'Role__c',
+        'Is_Primary__c',
+        'Deal_Registration__c'
+      ]
+    });
+    const registrations = await load<Deal_Registration__c>(source, {
+      object: 'Deal_Registration__c',
+      fields: ['Id', 'Partner_Account__c', 'Status__c', 'Expires_On__c', 'Opportunity__c']
+    });
+    const accounts = await load<Account>(source, {
+      object: 'Account',
+      fields: ['Id', 'Partner_Status__c', 'Partner_Tier__c'],
+      where: [{ field: 'Partner_Status__c', op: 'notBlank' }]
+    });
+    const plans = await load<Partner_Account_Plan__c>(source, {
+      object: 'Partner_Account_Plan__c',
+      fields: ['Partner_Account__c', 'Status__c', 'Last_Reviewed_On__c']
+    });
+    const report = evaluateHygiene({
+      today: context.today,
+      opportunities,
+      partners: indexPartnerDeals(deals),
+      registrations,
+      accounts,
+      plans,
+      allOpen: context.flags.has('all-open'),
+      settings: context.settings
+    });
+    const findings = [...report.findings].sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0)
+    );
+    const flagged = report.scores
+      .filter((s) => s.score < 100)
+      .sort((a, b) => a.score - b.score || (a.recordId < b.recordId ? -1 : 1));
+    return {
+      json: {
+        asOf: report.asOf,
+        findings: report.findings.map(({ rule, severity, recordId, reason }) => ({
+          rule,
+          severity,
+          recordId,
+          reason
+        })),
+        scores: report.scores,
+        hygienePercent: report.hygienePercent,
+        unreliable: report.unreliable
+      },
+      summary: [
+        { label: 'As of', value: report.asOf, kind: 'text' },
+        { label: 'Records scored', value: report.scores.length, kind: 'count' },
+        { label: 'Findings', value: report.findings.length, kind: 'count' },
+        { label: 'Pipeline hygiene', value: report.hygienePercent, kind: 'ratio' },
+        { label: 'Target', value: context.settings.hygieneTargetPercent, kind: 'ratio' },
+        { label: 'Forecast unreliable', value: report.unreliable, kind: 'text' }
+      ],
+      tables: [
+        byRule(report),
+        {
+          title: 'Findings',
+          columns: [text('Record'), text('Rule'), text('Severity'), text('Reason'), text('Fix')],
+          rows: findings.map((f) => [f.recordId, f.rule, f.severity, f.reason, f.fix])
+        },
+        {
+          title: 'Records below 100',
+          columns: [text('Record'), count('Score')],
+          rows: flagged.map((s) => [s.recordId, s.score])
+        }
+      ],
+      csvTable: 1
+    };
+  }
+};

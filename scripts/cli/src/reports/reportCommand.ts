@@ -1,0 +1,58 @@
+import type { FlagSpec, Flags } from '../args';
+import type { DataSource, LoadRequest } from '../data/loadRequest';
+import { UsageError } from '../errors';
+import { fiscalPeriodOf, parsePeriod, type FiscalPeriod, type PsmsSettings } from '../engine';
+import type { ReportOutput } from '../output/reportOutput';
+
+/** What every report gets and gives; main.ts resolves the source, `today` and the settings once. */
+
+export interface ReportContext {
+  flags: Flags;
+  today: string;
+  /** With fiscalYearStartMonth resolved (flag, settings override, the org's, 1). */
+  settings: PsmsSettings;
+  /** Null only for a report that needs no data (cadence without --org or --data). */
+  source: DataSource | null;
+}
+
+export interface ReportCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** The report's own flags; the shared ones (--org, --data, --today, ...) are added by main.ts. */
+  flags: FlagSpec[];
+  needsData: boolean;
+  run(context: ReportContext): Promise<ReportOutput>;
+}
+
+/** `--<name>` as a fiscal period label, defaulting to the quarter that contains `today`. */
+export function periodFlag(
+  context: ReportContext,
+  name = 'period',
+  fallbackDate = context.today
+): FiscalPeriod {
+  const label = context.flags.string(name);
+  const startMonth = context.settings.fiscalYearStartMonth;
+  if (label === undefined) return fiscalPeriodOf(fallbackDate, startMonth);
+  if (!/^FY\d{4}-Q[1-4]$/.test(label)) {
+    throw new UsageError(
+      `${context.flags.command}: --${name} must be a fiscal quarter like FY2026-Q4, not "${label}"`
+    );
+  }
+  return parsePeriod(label, startMonth);
+}
+
+/**
+ * The rows of one object, typed as the engine's record. The cast is safe because the record
+ * builder produced every asked field with the schema's type (blank as null), which is how the
+ * engine's record types declare them.
+ */
+export async function load<T>(source: DataSource, request: LoadRequest): Promise<T[]> {
+  return (await source.load(request)) as unknown as T[];
+}
+
+export function requireSource(context: ReportContext): DataSource {
+  if (context.source === null)
+    throw new UsageError(`${context.flags.command}: give --org <alias> or --data <export folder>`);
+  return context.source;
+}
