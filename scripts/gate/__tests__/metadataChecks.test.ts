@@ -147,3 +147,27 @@ describe('metadata cross-reference check', () => {
     ]);
   });
 });
+
+describe('standard tabs in an app', () => {
+  const app = (tabs: string[]): string => `${XML_DECLARATION}<CustomApplication ${META}>
+    <formFactors>Large</formFactors>
+    <label>Invoices</label>
+${tabs.map((t) => `    <tabs>${t}</tabs>`).join('\n')}
+    <uiType>Lightning</uiType>
+</CustomApplication>
+`;
+
+  it('accepts standard page tabs and standard object tabs, and rejects a standard tab naming nothing', () => {
+    const messages = withProject(
+      {
+        [`${DEFAULT}/applications/Invoices.app-meta.xml`]: app([
+          'standard-home',
+          'standard-Opportunity',
+          'standard-Nonsense'
+        ])
+      },
+      checkCrossReferences
+    ).findings.map((f) => `${f.line}: ${f.message}`);
+    expect(messages).toEqual(['7: standard tab standard-Nonsense names no object']);
+  });
+});

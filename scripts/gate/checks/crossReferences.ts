@@ -126,10 +126,12 @@ function resolver(inventory: Inventory): Resolver {
       case 'lwc':
         return inventory.lwc.has(name) ? undefined : `Lightning web component c/${name} does not exist`;
       case 'tab':
-        if (name.startsWith('standard-'))
-          return objectExists(name.slice('standard-'.length))
+        if (name.startsWith('standard-')) {
+          const target = name.slice('standard-'.length);
+          return STANDARD_PAGE_TABS.has(target) || objectExists(target)
             ? undefined
             : `standard tab ${name} names no object`;
+        }
         return inventory.tabs.has(name) ? undefined : `tab ${name} does not exist`;
       case 'flexipage':
         return inventory.flexipages.has(name) ? undefined : `FlexiPage ${name} does not exist`;

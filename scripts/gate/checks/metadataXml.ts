@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { count, type CheckResult, type Finding } from '../finding';
-import { elementsOf, enumValues, isComplexType, metadataTypeForFile, type ElementRule } from '../metadata/metadataSchema';
+import {
+  elementsOf,
+  enumValues,
+  isComplexType,
+  metadataTypeForFile,
+  type ElementRule
+} from '../metadata/metadataSchema';
 import { localName, parseXml, XmlSyntaxError, type XmlElement } from '../metadata/xmlTree';
 import { displayPath, listFiles } from '../sourceFiles';
 
@@ -128,7 +134,11 @@ function validateValue(
   } else if (rule.type === 'number' && !/^-?\d+(\.\d+)?$/.test(value)) {
     findings.push({ file, line: element.line, message: `<${rule.name}> must be a number, not "${value}"` });
   } else if (enumValues(rule.type) && !enumValues(rule.type)?.has(value)) {
-    findings.push({ file, line: element.line, message: `<${rule.name}> must be one of the ${rule.type} values, not "${value}"` });
+    findings.push({
+      file,
+      line: element.line,
+      message: `<${rule.name}> must be one of the ${rule.type} values, not "${value}"`
+    });
   }
   return 1;
 }

@@ -35,8 +35,14 @@ function load(): NonNullable<typeof model> {
     if (!ts.isTypeAliasDeclaration(statement)) continue;
     const name = statement.name.text;
     const body = statement.type;
-    if (ts.isUnionTypeNode(body) && body.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) {
-      enums.set(name, new Set(body.types.map((t) => ((t as ts.LiteralTypeNode).literal as ts.StringLiteral).text)));
+    if (
+      ts.isUnionTypeNode(body) &&
+      body.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))
+    ) {
+      enums.set(
+        name,
+        new Set(body.types.map((t) => ((t as ts.LiteralTypeNode).literal as ts.StringLiteral).text))
+      );
       continue;
     }
     const parts = ts.isIntersectionTypeNode(body) ? [...body.types] : [body];
@@ -100,7 +106,8 @@ function suffixIndex(): Map<string, string> {
   // Top-level types first: a child type sharing its parent's suffix (CustomLabel in a
   // .labels file) does not name the file's root element.
   const types = Object.values(registry.types);
-  for (const type of types) if (type.suffix && !suffixes.has(type.suffix)) suffixes.set(type.suffix, type.name);
+  for (const type of types)
+    if (type.suffix && !suffixes.has(type.suffix)) suffixes.set(type.suffix, type.name);
   for (const type of types) {
     for (const childType of Object.values(type.children?.types ?? {})) {
       if (childType.suffix && !suffixes.has(childType.suffix)) suffixes.set(childType.suffix, childType.name);
