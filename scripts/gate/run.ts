@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { checkCoverage } from './coverage';
 import { formatFinding, type CheckResult } from './finding';
 import { checkApexRules } from './checks/apexRules';
 import { checkApexSemantics } from './checks/apexSemantics';
@@ -31,12 +32,24 @@ const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? argv.splice(onlyAt, 2)[1]?.toLowerCase() : undefined;
 
 function jest(): CheckResult {
-  const args = ['--ci', '--coverage', ...argv];
+  // A cache of its own: @lwc/jest-transformer's cache key ignores coverage, so transforms
+  // cached by a plain `jest` run would come back uninstrumented and drop out of coverage.
+  const args = [
+    '--ci',
+    '--coverage',
+    '--cacheDirectory',
+    resolve(root, '.psms/jest-coverage-cache'),
+    ...argv
+  ];
   const run = spawnSync(resolve(root, 'node_modules/.bin/jest'), args, { cwd: root, stdio: 'inherit' });
+  const findings =
+    run.status === 0 ? [] : [{ file: 'jest', message: `Jest failed (exit ${run.status ?? run.signal})` }];
+  // A run narrowed to some tests cannot speak for coverage.
+  if (argv.length > 0) return { summary: 'Jest (selected tests)', findings };
+  const coverage = checkCoverage(root, resolve(root, 'coverage/coverage-summary.json'));
   return {
-    summary: 'Jest: engine, components, gate, CLI and workbench tests (counts above)',
-    findings:
-      run.status === 0 ? [] : [{ file: 'jest', message: `Jest failed (exit ${run.status ?? run.signal})` }]
+    summary: `Jest: engine, components, gate, CLI and workbench tests (counts above); line coverage: ${coverage.lines.join('; ')}`,
+    findings: [...findings, ...coverage.findings]
   };
 }
 
