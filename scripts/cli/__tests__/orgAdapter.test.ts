@@ -12,9 +12,12 @@ import {
   NO_WAIT,
   objectOf,
   startFakeOrg,
+  settingsRecordsResponse,
   type FakeOrg,
   type FakeRequest
 } from './helpers/fakeSalesforce';
+import { readCustomMetadataRecords } from '../../lib/customMetadataRecords';
+import { FORCE_APP_DIR } from '../src/cli';
 import { psms } from './helpers/runPsms';
 
 /** The org adapter against a local HTTP server that speaks the REST query endpoint and Bulk API 2.0. */
@@ -183,7 +186,11 @@ describe('psms export', () => {
     org = await startFakeOrg((request) => {
       const q = request.query.get('q') ?? '';
       if (q.startsWith('SELECT COUNT()')) return countOf({ Organization: 1 })(request);
-      return { json: { totalSize: 1, done: true, records: [{ FiscalYearStartMonth: 1 }] } };
+      return (
+        settingsRecordsResponse(request) ?? {
+          json: { totalSize: 1, done: true, records: [{ FiscalYearStartMonth: 1 }] }
+        }
+      );
     });
     const connection = org.connection();
     const run = await psms(['cadence', '--org', 'fake', '--date', '2026-02-16', '--json'], {
@@ -191,7 +198,65 @@ describe('psms export', () => {
       client: NO_WAIT
     });
     expect(JSON.parse(run.stdout).week).toBe(7);
-    expect(org.requests).toHaveLength(1); // Organization.FiscalYearStartMonth only
+    // Organization.FiscalYearStartMonth, then one query per settings type.
+    expect(org.requests.map((r) => objectOf(r.query.get('q') ?? ''))).toEqual([
+      'Organization',
+      'PSMS_Setting__mdt',
+      'Hygiene_Rule__mdt',
+      'Review_Meeting__mdt',
+      'Maturity_Practice__mdt'
+    ]);
+  });
+});
+
+describe("an org's own settings", () => {
+  const orgWith = (change: (type: string, record: Record<string, unknown>) => void) =>
+    startFakeOrg(
+      (request) =>
+        settingsRecordsResponse(request, change) ?? {
+          json: { totalSize: 1, done: true, records: [{ FiscalYearStartMonth: 1 }] }
+        }
+    );
+  const cadence = async (fake: FakeOrg) => {
+    const connection = fake.connection();
+    return psms(['cadence', '--org', 'fake', '--date', '2026-02-16', '--json'], {
+      connect: async () => connection,
+      client: NO_WAIT
+    });
+  };
+
+  it('replace the package defaults: the fiscal year override', async () => {
+    org = await orgWith((type, record) => {
+      if (type === 'PSMS_Setting') record.Fiscal_Start_Override__c = 2;
+    });
+    const run = await cadence(org);
+    expect(run.stderr).toBe('');
+    // February 16 is in week 3 of the fiscal year that starts in February 2026 (named by its end).
+    expect(JSON.parse(run.stdout)).toMatchObject({ period: 'FY2027-Q1', week: 3 });
+  });
+
+  it('replace the package defaults: the review cadence', async () => {
+    org = await orgWith((type, record) => {
+      if (type === 'Review_Meeting')
+        record.Weeks__c = record.DeveloperName === 'Weekly_Partner_Team_Call' ? '1' : '7';
+    });
+    const run = await cadence(org);
+    const names = (JSON.parse(run.stdout) as { meetings: { name: string }[] }).meetings.map((m) => m.name);
+    const packaged = readCustomMetadataRecords(FORCE_APP_DIR).get('Review_Meeting') ?? [];
+    // Week 7: every meeting but the one moved to week 1.
+    expect(names).toHaveLength(packaged.length - 1);
+    expect(names).not.toContain('Weekly Partner Team Call');
+  });
+
+  it('are checked with the same rules as the package records (exit 1, the org and field named)', async () => {
+    org = await orgWith((type, record) => {
+      if (type === 'PSMS_Setting') record.Protection_Days__c = null;
+    });
+    const run = await cadence(org);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^psms: the PSMS settings in org fake: PSMS_Setting\.\w+ Protection_Days__c is blank\n$/
+    );
   });
 });
 

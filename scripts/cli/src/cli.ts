@@ -11,9 +11,10 @@ import { exportFolderSource } from './export/readExport';
 import { connectToOrg } from './org/connect';
 import { OrgClient, type OrgClientOptions } from './org/orgClient';
 import { orgSource, type OrgSourceOptions } from './org/orgSource';
-import type { OutputFormat } from './output/writeOutput';
-import { render } from './output/writeOutput';
+import { renderChunks, writeChunks, type OutputFormat, type OutputStream } from './output/writeOutput';
 import { count, text, type ReportOutput } from './output/reportOutput';
+import { noProfiler, stderrProfiler, type Profiler } from './profile';
+import { reportSettings } from './settings';
 import { silentProgress, stderrProgress, type Progress } from './progress';
 import { accuracyReport } from './reports/accuracy';
 import { cadenceReport } from './reports/cadence';
@@ -23,14 +24,16 @@ import { hygieneReport } from './reports/hygiene';
 import { kpisReport } from './reports/kpis';
 import { registrationsReport } from './reports/registrations';
 import type { ReportCommand } from './reports/reportCommand';
-import { settingsFromMetadata } from '../../lib/settingsFromMetadata';
 
 /** The command table and dispatch; main.ts wires it to the process, tests call runCli directly. */
 
-export const FORCE_APP_DIR = resolve(__dirname, '../../../force-app');
+/** Set by the bundler (bin/bundle.js) to this folder, since a bundle's own __dirname is elsewhere. */
+declare const PSMS_SOURCE_DIR: string | undefined;
+const SOURCE_DIR = typeof PSMS_SOURCE_DIR === 'string' ? PSMS_SOURCE_DIR : __dirname;
+export const FORCE_APP_DIR = resolve(SOURCE_DIR, '../../../force-app');
 
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: OutputStream;
   stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** The real date; tests pin it. */
@@ -238,6 +241,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
       io.stderr.isTTY === true || io.env.PSMS_PROGRESS === '1'
         ? stderrProgress(io.stderr as NodeJS.WriteStream)
         : silentProgress;
+    const profiler = io.env.PSMS_PROFILE === '1' ? stderrProfiler(io.stderr) : noProfiler;
     const connect = deps.connect ?? ((alias: string) => connectToOrg(alias));
     const clientFor = async (alias: string) =>
       new OrgClient(await connect(alias), { ...deps.client, orgName: alias });
@@ -246,12 +250,14 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
     let format: OutputFormat;
     if (report !== undefined) {
       format = outputFormat(flags);
-      output = await runReport(report, flags, io, progress, clientFor, deps.org);
+      output = await runReport(report, flags, io, progress, profiler, clientFor, deps.org);
     } else {
       format = flags.has('json') ? 'json' : 'table';
       output = await runOrgCommand(flags, io, progress, clientFor, deps.org);
     }
-    io.stdout.write(render(output, format, io.stdout, io.env));
+    await profiler.time('output', () =>
+      writeChunks(io.stdout, renderChunks(output, format, io.stdout, io.env))
+    );
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {
@@ -271,6 +277,7 @@ async function runReport(
   flags: Flags,
   io: CliIo,
   progress: Progress,
+  profiler: Profiler,
   clientFor: (alias: string) => Promise<OrgClient>,
   orgOptions: OrgSourceOptions | undefined
 ): Promise<ReportOutput> {
@@ -288,9 +295,11 @@ async function runReport(
   if (data !== undefined) source = exportFolderSource(resolve(io.cwd ?? process.cwd(), data), progress);
   const orgMonth =
     fiscalFlag === undefined && source !== null ? await source.orgFiscalYearStartMonth() : undefined;
-  const settings = settingsFromMetadata(FORCE_APP_DIR, { orgFiscalYearStartMonth: orgMonth });
+  const settings = await profiler.time('settings', () => reportSettings(source, orgMonth));
   if (fiscalFlag !== undefined) settings.fiscalYearStartMonth = fiscalFlag;
-  return report.run({ flags, today: asOf, settings, source });
+  return profiler.time(`report ${report.name} (with its loads)`, () =>
+    report.run({ flags, today: asOf, settings, source: source && profiler.source(source) })
+  );
 }
 
 async function runOrgCommand(

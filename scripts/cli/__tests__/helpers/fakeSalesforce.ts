@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Connection } from 'jsforce';
+import { readCustomMetadataRecords } from '../../../lib/customMetadataRecords';
+import { FORCE_APP_DIR } from '../../src/cli';
 
 /**
  * A local stand-in for an org's REST and Bulk API 2.0 endpoints on 127.0.0.1. Each test gives
@@ -81,3 +83,27 @@ export function objectOf(soql: string): string {
 
 export const NO_WAIT = { retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 5 }, sleep: async () => undefined };
 export const FAST_BULK = { pollIntervalMs: 1, maxRecordsPerPage: 50_000, timeoutMs: 10_000 };
+
+/**
+ * The answer to `SELECT ... FIELDS(CUSTOM) FROM <Type>__mdt`: the package's own settings records
+ * as the REST API returns them, optionally changed (`change(type, record)` edits a record's
+ * fields in place), or undefined for any other query.
+ */
+export function settingsRecordsResponse(
+  request: FakeRequest,
+  change: (type: string, record: Record<string, unknown>) => void = () => undefined
+): FakeResponse | undefined {
+  const type = /\bFROM\s+(\w+)__mdt\b/.exec(request.query.get('q') ?? '')?.[1];
+  if (type === undefined) return undefined;
+  const records = (readCustomMetadataRecords(FORCE_APP_DIR).get(type) ?? []).map((record) => {
+    const json: Record<string, unknown> = {
+      attributes: { type: `${type}__mdt` },
+      DeveloperName: record.developerName,
+      MasterLabel: record.label,
+      ...record.values
+    };
+    change(type, json);
+    return json;
+  });
+  return { json: { totalSize: records.length, done: true, records } };
+}

@@ -1,5 +1,6 @@
 import { CliError, UsageError } from '../errors';
 import type { OrgClient } from '../org/orgClient';
+import { SETTINGS_TYPES } from '../org/orgSettings';
 import { restQuery } from '../org/restQuery';
 import { didYouMean } from '../suggest';
 
@@ -166,13 +167,6 @@ export async function scheduleJobs(client: OrgClient): Promise<void> {
   if (!result.success)
     throw new CliError(`setup: PsmsJobs.scheduleAll() failed: ${result.exceptionMessage ?? ''}`);
 }
-
-const SETTINGS_TYPES = [
-  'PSMS_Setting__mdt',
-  'Hygiene_Rule__mdt',
-  'Review_Meeting__mdt',
-  'Maturity_Practice__mdt'
-];
 
 export async function setupOrg(client: OrgClient, assignments: Assignment[]): Promise<SetupResult> {
   const settings: SetupResult['settings'] = [];

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { DataError } from '../errors';
 
 /**
@@ -250,6 +251,27 @@ export class CsvParser {
   }
 }
 
+/**
+ * Bytes to text for the parser. Node 20's UTF-8 decoder runs at ~200 MB/s, which made decoding
+ * alone over a second of a million-row report; exports are almost always pure ASCII, and an
+ * ASCII chunk read as Latin-1 is the same text produced by a plain copy (~10x faster). A chunk
+ * with any byte above 0x7f goes through the streaming UTF-8 decoder instead; that is also the
+ * case for a chunk that continues a character split at the previous boundary (continuation bytes
+ * are above 0x7f), so the decoder never has a partial character pending when the copy is used.
+ */
+function chunkDecoder(): { decode(chunk: string | Uint8Array): string; flush(): string } {
+  const decoder = new TextDecoder('utf-8');
+  return {
+    decode(chunk) {
+      if (typeof chunk === 'string') return chunk;
+      if (isAscii(chunk))
+        return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+      return decoder.decode(chunk, { stream: true });
+    },
+    flush: () => decoder.decode()
+  };
+}
+
 /** Feeds a text stream (a file, an HTTP body) through a parser; resolves with the row count. */
 export async function parseCsvStream(
   chunks: AsyncIterable<string | Uint8Array>,
@@ -258,11 +280,9 @@ export async function parseCsvStream(
   onRow: RowHandler
 ): Promise<{ rows: number; columns: readonly string[] }> {
   const parser = new CsvParser(file, wanted, onRow);
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    parser.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-  }
-  const tail = decoder.decode();
+  const decoder = chunkDecoder();
+  for await (const chunk of chunks) parser.push(decoder.decode(chunk));
+  const tail = decoder.flush();
   if (tail !== '') parser.push(tail);
   parser.end();
   return { rows: parser.rows, columns: parser.columns };

@@ -1,3 +1,4 @@
+import type { CustomMetadataRecord } from '../../../lib/customMetadataRecords';
 import type { ObjectName } from './schema';
 
 /**
@@ -29,6 +30,8 @@ export interface DataSource {
   readonly description: string;
   /** Organization.FiscalYearStartMonth of an org; undefined for an export. */
   orgFiscalYearStartMonth(): Promise<number | undefined>;
+  /** An org's PSMS settings records by type (without `__mdt`); undefined for an export (package defaults). */
+  settingsRecords(): Promise<ReadonlyMap<string, CustomMetadataRecord[]> | undefined>;
   /** The rows in scope, typed per the schema; an empty list for a missing optional object. */
   load(request: LoadRequest): Promise<RawRecord[]>;
 }

@@ -3,6 +3,7 @@ import { fieldsToRead, type DataSource, type LoadRequest, type RawRecord } from 
 import { silentProgress, type Progress } from '../progress';
 import { bulkQuery, DEFAULT_BULK, type BulkOptions } from './bulkQuery';
 import type { OrgClient } from './orgClient';
+import { readOrgSettingsRecords } from './orgSettings';
 import { countRecords, restQuery } from './restQuery';
 import { buildCount, buildSoql } from './soql';
 
@@ -66,6 +67,7 @@ export function orgSource(client: OrgClient, orgName: string, options: OrgSource
       const month = Number(records[0]?.[0]);
       return Number.isInteger(month) && month >= 1 && month <= 12 ? month : undefined;
     },
+    settingsRecords: () => readOrgSettingsRecords(client),
     async load(request: LoadRequest): Promise<RawRecord[]> {
       const fields = fieldsToRead(request);
       const count = await countRecords(client, buildCount(request.object, request.where));

@@ -7,24 +7,26 @@ function escape(value: string): string {
   return value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function renderMarkdown(report: ReportOutput): string {
-  const parts: string[] = [];
+/** The sections are separated by a blank line; each section ends with a newline. */
+export function* markdownChunks(report: ReportOutput): Generator<string> {
+  let first = true;
   if (report.summary.length > 0) {
-    parts.push(
+    yield (
       report.summary
         .map((s) => `- **${escape(s.label)}**: ${escape(formatCell(s.value, s.kind))}`)
         .join('\n') + '\n'
     );
+    first = false;
   }
   for (const table of report.tables) {
-    const lines = [`### ${escape(table.title)}`, ''];
-    lines.push(`| ${table.columns.map((c) => escape(c.header)).join(' | ')} |`);
-    lines.push(`|${table.columns.map((c) => (isNumeric(c.kind) ? ' ---: ' : ' --- ')).join('|')}|`);
-    table.rows.forEach((row, r) => {
-      lines.push(`| ${row.map((value, i) => escape(formatCell(value, kindOf(table, r, i)))).join(' | ')} |`);
-    });
-    if (table.rows.length === 0) lines.push(`| ${table.columns.map(() => '').join(' | ')} |`);
-    parts.push(lines.join('\n') + '\n');
+    if (!first) yield '\n';
+    first = false;
+    yield `### ${escape(table.title)}\n\n`;
+    yield `| ${table.columns.map((c) => escape(c.header)).join(' | ')} |\n`;
+    yield `|${table.columns.map((c) => (isNumeric(c.kind) ? ' ---: ' : ' --- ')).join('|')}|\n`;
+    for (let r = 0; r < table.rows.length; r++) {
+      yield `| ${table.rows[r].map((value, i) => escape(formatCell(value, kindOf(table, r, i)))).join(' | ')} |\n`;
+    }
+    if (table.rows.length === 0) yield `| ${table.columns.map(() => '').join(' | ')} |\n`;
   }
-  return parts.join('\n');
 }

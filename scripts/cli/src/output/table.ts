@@ -15,11 +15,15 @@ export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): S
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '') ? ansi : plain;
 }
 
-export function renderTable(table: Table, style: Style): string {
+/** One table's lines; the cells are formatted once, as the column widths need them all. */
+export function* tableChunks(table: Table, style: Style): Generator<string> {
   const cells = table.rows.map((row, r) => row.map((value, i) => formatCell(value, kindOf(table, r, i))));
-  const widths = table.columns.map((column, i) =>
-    Math.max(column.header.length, ...cells.map((row) => row[i].length))
-  );
+  const widths = table.columns.map((column, i) => {
+    // A loop, not Math.max(...spread): a spread of a million arguments overflows the stack.
+    let width = column.header.length;
+    for (const row of cells) width = Math.max(width, row[i].length);
+    return width;
+  });
   const line = (values: string[]) =>
     values
       .map((value, i) =>
@@ -27,22 +31,24 @@ export function renderTable(table: Table, style: Style): string {
       )
       .join('  ')
       .trimEnd();
-  const out = [
-    style.bold(table.title),
-    style.bold(line(table.columns.map((c) => c.header))),
-    line(widths.map((w) => '-'.repeat(w)))
-  ];
-  if (cells.length === 0) out.push('(none)');
-  for (const row of cells) out.push(line(row));
-  return out.join('\n') + '\n';
+  yield style.bold(table.title) + '\n';
+  yield style.bold(line(table.columns.map((c) => c.header))) + '\n';
+  yield line(widths.map((w) => '-'.repeat(w))) + '\n';
+  if (cells.length === 0) yield '(none)\n';
+  for (const row of cells) yield line(row) + '\n';
 }
 
-export function renderText(report: ReportOutput, style: Style): string {
+/** The summary, then the tables, separated by blank lines. */
+export function* textChunks(report: ReportOutput, style: Style): Generator<string> {
   const width = Math.max(0, ...report.summary.map((s) => s.label.length));
   const summary = report.summary
     .map((s) => `${(s.label + ':').padEnd(width + 1)} ${formatCell(s.value, s.kind)}`)
     .join('\n');
-  const parts = summary === '' ? [] : [summary + '\n'];
-  for (const table of report.tables) parts.push(renderTable(table, style));
-  return parts.join('\n');
+  let first = summary === '';
+  if (!first) yield summary + '\n';
+  for (const table of report.tables) {
+    if (!first) yield '\n';
+    first = false;
+    yield* tableChunks(table, style);
+  }
 }
