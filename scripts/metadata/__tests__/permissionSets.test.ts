@@ -1,4 +1,4 @@
-// Each permission set must grant exactly what docs/security-model.md says it grants: the table
+// Each permission set must grant exactly what the README's security model says it grants: the table
 // there is the reviewed statement of least privilege, and this test keeps the XML honest to it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { children, flag, readMetadataFile, text, type XmlNode } from '../../lib/
 
 const ROOT = join(__dirname, '../../..');
 const FORCE_APP = join(ROOT, 'force-app');
-const DOC = readFileSync(join(ROOT, 'docs/security-model.md'), 'utf8');
+const DOC = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const model = loadDataModel(FORCE_APP);
 const PERMISSION_SETS = ['PSMS_Partner_Rep', 'PSMS_Partner_Manager', 'PSMS_Leadership', 'PSMS_Admin'];
 
@@ -21,7 +21,7 @@ function markdownTable(markdown: string, firstHeader: string): Record<string, st
       .split('|')
       .map((c) => c.trim().replace(/`/g, ''));
   const start = lines.findIndex((line) => line.trim().startsWith('|') && cells(line)[0] === firstHeader);
-  if (start < 0) throw new Error(`no table with header "${firstHeader}" in docs/security-model.md`);
+  if (start < 0) throw new Error(`no table with header "${firstHeader}" in README.md`);
   const headers = cells(lines[start]);
   const rows: Record<string, string>[] = [];
   for (const line of lines.slice(start + 2)) {
@@ -67,7 +67,7 @@ function objectAccess(node: XmlNode): ObjectAccess {
 
 const table = markdownTable(DOC, 'object');
 
-describe('docs/security-model.md', () => {
+describe('README security model', () => {
   it('has a row for every object PSMS declares or extends, and one column per permission set', () => {
     expect(table.map((row) => row.object).sort()).toEqual(
       [...model.objects.keys()].filter((name) => !name.endsWith('__mdt')).sort()
