@@ -9,9 +9,10 @@ import {
   type ExistingRecords,
   type RegistrationResult
 } from './engagementRules';
+import { openDispute, resolveDispute, type DisputeResult } from './disputes';
 import type { Deal_Registration__c, IsoDate, RecordId } from './records';
 import { canTransition, isExpiringSoon, isOverdue } from './registrationStatus';
-import { withSettings, type SettingsOverrides } from './settings';
+import { withSettings, type PsmsSettings, type SettingsOverrides } from './settings';
 
 /**
  * One engagement-rule request, as engagementRuleCases.json writes it: the existing records,
@@ -29,7 +30,9 @@ export type EngagementAction =
   | 'convert'
   | 'transition'
   | 'overdue'
-  | 'expiringSoon';
+  | 'expiringSoon'
+  | 'openDispute'
+  | 'resolveDispute';
 
 export interface EngagementRequest {
   action: EngagementAction;
@@ -40,8 +43,13 @@ export interface EngagementRequest {
   submission?: Deal_Registration__c;
   /** For the other actions: the registration (an existing one by Id, overlaid with these fields). */
   target?: Partial<Deal_Registration__c>;
-  /** For `reject`. */
+  /** For `reject`: the rejection reason; for `openDispute`: why the decision is disputed. */
   reason?: string;
+  /** For `resolveDispute`: `Partner`, `Direct` or `Co-Sell`, and the required note. */
+  resolution?: string;
+  note?: string;
+  /** For the dispute actions: who raises or resolves it. */
+  userId?: RecordId;
   /** For `convert`. */
   opportunityId?: RecordId;
   /** For `transition`. */
@@ -49,7 +57,7 @@ export interface EngagementRequest {
   to?: string;
 }
 
-export type EngagementResponse = RegistrationResult | { ok: true; value: boolean };
+export type EngagementResponse = RegistrationResult | DisputeResult | { ok: true; value: boolean };
 
 function resolveTarget(request: EngagementRequest, existing: ExistingRecords): Deal_Registration__c | null {
   const target = request.target;
@@ -70,7 +78,8 @@ export function applyEngagementAction(request: EngagementRequest): EngagementRes
   const existing: ExistingRecords = {
     registrations: request.existing.registrations ?? [],
     opportunities: request.existing.opportunities ?? [],
-    partnerDeals: request.existing.partnerDeals ?? []
+    partnerDeals: request.existing.partnerDeals ?? [],
+    disputes: request.existing.disputes ?? []
   };
   if (request.action === 'transition') {
     return { ok: true, value: canTransition(request.from ?? '', request.to ?? '') };
@@ -79,6 +88,9 @@ export function applyEngagementAction(request: EngagementRequest): EngagementRes
     return request.submission
       ? submitRegistration(request.submission, existing, request.today)
       : { ok: false, error: 'A submit request needs a submission.' };
+  }
+  if (request.action === 'openDispute' || request.action === 'resolveDispute') {
+    return disputeAction(request, existing, settings);
   }
   const target = resolveTarget(request, existing);
   if (target === null) {
@@ -108,4 +120,32 @@ export function applyEngagementAction(request: EngagementRequest): EngagementRes
       // The case file and the local adapter pass JSON: an unknown action is possible at run time.
       return { ok: false, error: `Unknown engagement action "${String(request.action)}".` };
   }
+}
+
+/**
+ * The dispute actions act on stored records only: the target must be an existing registration
+ * (by Id, overlaid with the case's fields), and a resolution resolves its open dispute.
+ */
+function disputeAction(
+  request: EngagementRequest,
+  existing: ExistingRecords,
+  settings: PsmsSettings
+): DisputeResult {
+  const id = request.target?.Id;
+  const stored = id ? existing.registrations.find((registration) => registration.Id === id) : undefined;
+  const registration = stored && { ...stored, ...request.target };
+  if (request.action === 'openDispute') {
+    return openDispute(registration, { reason: request.reason, raisedBy: request.userId }, existing);
+  }
+  const dispute = (existing.disputes ?? []).find(
+    (candidate) => candidate.Deal_Registration__c === id && candidate.Status__c === 'Open'
+  );
+  return resolveDispute(
+    dispute,
+    registration,
+    { resolution: request.resolution ?? '', note: request.note, resolvedBy: request.userId },
+    existing,
+    request.today,
+    settings
+  );
 }

@@ -7,6 +7,7 @@ import type {
   Opportunity,
   Partner_Deal__c,
   RecordId,
+  Registration_Dispute__c,
   RejectionReason
 } from './records';
 import { registrationKey } from './registrationKey';
@@ -23,6 +24,8 @@ export interface ExistingRecords {
   registrations: readonly Deal_Registration__c[];
   opportunities: readonly Opportunity[];
   partnerDeals: readonly Partner_Deal__c[];
+  /** Registration disputes (only the dispute actions read them). */
+  disputes?: readonly Registration_Dispute__c[];
 }
 
 export type RegistrationResult =
@@ -42,7 +45,8 @@ function opportunitiesById(existing: ExistingRecords): Map<RecordId, Opportunity
   return new Map(existing.opportunities.map((opp) => [opp.Id, opp]));
 }
 
-function startOf(today: IsoDate): IsoDateTime {
+/** 00:00 UTC of `today`: the time the engine stamps on a decision made "today". */
+export function startOfDayUtc(today: IsoDate): IsoDateTime {
   return `${today}T00:00:00.000Z`;
 }
 
@@ -51,7 +55,7 @@ function fail(error: string): RegistrationResult {
 }
 
 /** The earliest-submitted other active registration holding `key`, if any. */
-function keyHolder(
+export function keyHolder(
   key: string,
   self: Deal_Registration__c,
   existing: ExistingRecords
@@ -82,7 +86,7 @@ export function submitRegistration(
   if (submission.Status__c && submission.Status__c !== 'Draft' && submission.Status__c !== 'Submitted') {
     return fail(`Only a Draft registration can be submitted; this one is ${submission.Status__c}.`);
   }
-  const submittedOn = submission.Submitted_On__c ?? startOf(today);
+  const submittedOn = submission.Submitted_On__c ?? startOfDayUtc(today);
   const key = registrationKey(submission);
   const base: Deal_Registration__c = {
     ...submission,
@@ -172,7 +176,7 @@ export function approveRegistration(
       ...registration,
       Status__c: 'Approved',
       Approved_On__c: today,
-      Decided_On__c: startOf(today),
+      Decided_On__c: startOfDayUtc(today),
       Expires_On__c: addDays(today, settings.protectionDays),
       Normalized_Key__c: key,
       Registration_Key__c: key
@@ -192,7 +196,7 @@ export function rejectRegistration(
   if (!REJECTION_REASONS.includes(reason as RejectionReason)) {
     return fail(`"${reason}" is not a rejection reason; use one of: ${REJECTION_REASONS.join(', ')}.`);
   }
-  return { ok: true, registration: reject(registration, reason as RejectionReason, startOf(today)) };
+  return { ok: true, registration: reject(registration, reason as RejectionReason, startOfDayUtc(today)) };
 }
 
 /** Extend an Approved registration by E days, at most M times, only before it expires. */

@@ -1,6 +1,6 @@
 import { daysBetween } from './dates';
 import { cutOffs, OPPORTUNITY_RULES, type RuleContext } from './hygieneRules';
-import { partnersAt, type PartnerColumn, type PartnerDealIndex } from './partnerDeals';
+import type { PartnerColumn, PartnerDealIndex } from './partnerDeals';
 import type {
   Account,
   Deal_Registration__c,
@@ -63,20 +63,28 @@ function linkedRegistrations(
       byOpportunity.set(registration.Opportunity__c, list);
     }
   }
+  if (byId.size === 0) {
+    // No registrations at all (or none with an Id a deal could name): nothing to link.
+    return (oppId) => byOpportunity.get(oppId) ?? NO_REGISTRATIONS;
+  }
   return (oppId, context) => {
     const direct = byOpportunity.get(oppId);
     const deals = context.partners?.deals;
     if (deals === undefined) {
       return direct ?? NO_REGISTRATIONS;
     }
-    const linked = new Set(direct);
+    // Most deals name no registration: only a deal that does costs a set and a copy.
+    let linked: Set<Deal_Registration__c> | null = null;
     for (const deal of deals) {
       const registration = deal.Deal_Registration__c ? byId.get(deal.Deal_Registration__c) : undefined;
       if (registration) {
+        if (linked === null) {
+          linked = new Set(direct);
+        }
         linked.add(registration);
       }
     }
-    return [...linked];
+    return linked === null ? (direct ?? NO_REGISTRATIONS) : [...linked];
   };
 }
 
@@ -99,7 +107,8 @@ export function evaluateHygiene(input: HygieneInput): HygieneReport {
     partners: undefined,
     registrations: NO_REGISTRATIONS
   };
-  const registrationsOf = linkedRegistrations(input);
+  const registrationsOf =
+    input.registrations && input.registrations.length > 0 ? linkedRegistrations(input) : null;
   const report: HygieneReport = {
     asOf: today,
     findings: [],
@@ -107,25 +116,29 @@ export function evaluateHygiene(input: HygieneInput): HygieneReport {
     hygienePercent: null,
     unreliable: false
   };
+  // One branch per run instead of per row: a column is read by position, an index by id.
+  const column = input.partners instanceof Map ? null : (input.partners as PartnerColumn);
+  const index = input.partners instanceof Map ? input.partners : null;
+  const allOpen = input.allOpen === true;
   let open = 0;
   let clean = 0;
   const opportunities = input.opportunities;
+  // Sized once for the worst case (every row evaluated), then cut to length: a million pushes
+  // would regrow and recopy the array about thirty times, and each copy of young scores into
+  // a large old-space array is paid again by the garbage collector's write barrier.
+  const scores: HygieneReport['scores'] = new Array(opportunities.length);
   for (let i = 0; i < opportunities.length; i++) {
     const opp = opportunities[i];
     if (opp.IsClosed) {
       continue;
     }
-    const partners = partnersAt(input.partners, opportunities, i);
-    if (
-      input.allOpen !== true &&
-      opp.LeadSource !== 'Partner' &&
-      (partners === undefined || partners.deals.length === 0)
-    ) {
+    const partners = column !== null ? column[i] : index?.get(opp.Id);
+    if (!allOpen && opp.LeadSource !== 'Partner' && (partners === undefined || partners.deals.length === 0)) {
       continue;
     }
-    context.partners = partners;
-    context.registrations = registrationsOf(opp.Id, context);
     open++;
+    context.partners = partners;
+    context.registrations = registrationsOf === null ? NO_REGISTRATIONS : registrationsOf(opp.Id, context);
     let penalty = 0;
     for (const rule of active) {
       const reason = rule.check(opp, context);
@@ -139,8 +152,10 @@ export function evaluateHygiene(input: HygieneInput): HygieneReport {
     if (penalty === 0) {
       clean++;
     }
-    report.scores.push({ recordId: opp.Id, score: Math.max(0, 100 - penalty) });
+    scores[open - 1] = { recordId: opp.Id, score: Math.max(0, 100 - penalty) };
   }
+  scores.length = open;
+  report.scores = scores;
   evaluatePlans(input, report);
   report.hygienePercent = open === 0 ? null : clean / open;
   report.unreliable =

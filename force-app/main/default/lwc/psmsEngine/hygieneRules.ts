@@ -41,6 +41,18 @@ export function cutOffs(
   };
 }
 
+/**
+ * Whether a date or datetime falls before a cut-off date, without building its date string: a
+ * bare date or a UTC datetime (`...Z`, as exports and Aura write them) compares with an ISO date
+ * as a string — equal date prefixes make the longer datetime the greater, i.e. not before. Other
+ * offsets go through their UTC date. This runs for every open opportunity, so no slice is made.
+ */
+function isBefore(value: string, cutOff: IsoDate): boolean {
+  return value.length <= 10 || value.charCodeAt(value.length - 1) === 90 /* Z */
+    ? value < cutOff
+    : utcDateOf(value) < cutOff;
+}
+
 function isBlank(value: string | null | undefined): boolean {
   return value == null || value.trim() === '';
 }
@@ -74,10 +86,10 @@ export const OPPORTUNITY_RULES: readonly OpportunityRule[] = [
     id: 'STALE',
     fix: 'Log the latest activity with the customer or the partner, or close the opportunity.',
     check: (opp, context) => {
-      const last = opp.LastActivityDate ?? utcDateOf(opp.CreatedDate);
-      if (last >= context.staleBefore) {
+      if (!isBefore(opp.LastActivityDate ?? opp.CreatedDate, context.staleBefore)) {
         return null;
       }
+      const last = opp.LastActivityDate ?? utcDateOf(opp.CreatedDate);
       const what = opp.LastActivityDate ? 'activity' : 'activity (none; created)';
       return `Last ${what} ${last}: ${daysBetween(last, context.today)} days ago (more than ${context.rules.STALE.threshold ?? 21}).`;
     }
@@ -99,10 +111,11 @@ export const OPPORTUNITY_RULES: readonly OpportunityRule[] = [
     id: 'STUCK_IN_STAGE',
     fix: 'Advance the stage or record what blocks the deal.',
     check: (opp, context) => {
-      const since = opp.LastStageChangeDate ? utcDateOf(opp.LastStageChangeDate) : utcDateOf(opp.CreatedDate);
-      if (since >= context.stuckBefore) {
+      const changed = opp.LastStageChangeDate || opp.CreatedDate;
+      if (!isBefore(changed, context.stuckBefore)) {
         return null;
       }
+      const since = utcDateOf(changed);
       return `In stage ${opp.StageName ?? '(none)'} since ${since}: ${daysBetween(since, context.today)} days (more than ${context.rules.STUCK_IN_STAGE.threshold ?? 45}).`;
     }
   },

@@ -42,6 +42,47 @@ export function indexPartnerDeals(deals: readonly Partner_Deal__c[]): PartnerDea
 }
 
 /**
+ * The primary partner of every row of a column as a dense small integer: `slots[i]` is the
+ * position of the row's primary partner account in `partners`, or −1 when it has none (direct).
+ * A roll-up by partner then adds each row into a typed array at its slot: no string hashing, no
+ * map look-up, no per-group object in the hot loop.
+ */
+export interface PrimarySlots {
+  slots: Int32Array;
+  /** The distinct primary partner accounts, in order of first appearance. */
+  partners: RecordId[];
+}
+
+/**
+ * Slots of the columns built by `alignPartners`, computed with the column (it is the moment the
+ * column's entries are known) and found again by identity. Only those columns are cached: they
+ * are returned as read-only, whereas an array a caller built could change between two calls.
+ */
+const SLOTS = new WeakMap<PartnerColumn, PrimarySlots>();
+
+function computePrimarySlots(column: PartnerColumn): PrimarySlots {
+  const slots = new Int32Array(column.length);
+  const slotOf = new Map<RecordId, number>();
+  const partners: RecordId[] = [];
+  for (let i = 0; i < column.length; i++) {
+    const primary = column[i]?.primary;
+    if (!primary) {
+      slots[i] = -1;
+      continue;
+    }
+    const account = primary.Partner_Account__c;
+    let slot = slotOf.get(account);
+    if (slot === undefined) {
+      slot = partners.length;
+      partners.push(account);
+      slotOf.set(account, slot);
+    }
+    slots[i] = slot;
+  }
+  return { slots, partners };
+}
+
+/**
  * The partner involvement of each opportunity, aligned by position with the opportunity list.
  * Built once (one map look-up per opportunity); a roll-up or hygiene run over the same list
  * then reads it by index, which keeps a million-row run out of a million-entry hash table.
@@ -56,7 +97,13 @@ export function alignPartners(
   for (let i = 0; i < opportunities.length; i++) {
     column[i] = index.get(opportunities[i].Id);
   }
+  SLOTS.set(column, computePrimarySlots(column));
   return column;
+}
+
+/** Primary-partner slots of a column: cached for `alignPartners` columns, else computed now. */
+export function primarySlots(column: PartnerColumn): PrimarySlots {
+  return SLOTS.get(column) ?? computePrimarySlots(column);
 }
 
 /** Partners of the i-th opportunity, from either form of the index. */

@@ -21,6 +21,8 @@ export * from './registrationStatus';
 export * from './directConflict';
 export * from './engagementRules';
 export * from './engagementActions';
+export * from './disputes';
 export * from './registrationAudit';
 export * from './kpis';
 export * from './maturity';
+export * from './measuredMaturity';

@@ -91,6 +91,8 @@ export interface Registration_Dispute__c {
   Raised_By__c?: RecordId | null;
   Reason__c?: string | null;
   Status__c?: 'Open' | 'Resolved' | string | null;
+  /** The registration's status when the dispute opened (a Partner resolution may restore it). */
+  Previous_Status__c?: RegistrationStatus | string | null;
   Resolution__c?: 'Partner' | 'Direct' | 'Co-Sell' | string | null;
   Resolution_Note__c?: string | null;
   Resolved_By__c?: RecordId | null;

@@ -55,37 +55,47 @@ const CATEGORY_RANK: Readonly<Record<string, number>> = {
   Commit: 3
 };
 
-function inPeriod(row: Opportunity_Snapshot__c, start: IsoDate, end: IsoDate): boolean {
-  return row.Close_Date__c >= start && row.Close_Date__c <= end;
+/**
+ * What the diff needs of one snapshot row, computed once per row (the period tests, the cents
+ * and the two contributions were each recomputed up to three times per pair). Kept in a
+ * reusable scratch object so that a million pairs allocate nothing but their change records.
+ */
+interface RowFacts {
+  afterEnd: boolean;
+  cents: number;
+  commit: number;
+  pipeline: number;
 }
 
-/** Contribution to the Commit forecast (Closed + Commit), in cents. */
-function commitCents(row: Opportunity_Snapshot__c | undefined, start: IsoDate, end: IsoDate): number {
-  if (row === undefined || !inPeriod(row, start, end)) {
-    return 0;
-  }
-  if (row.Is_Won__c || (!row.Is_Closed__c && row.Forecast_Category__c === 'Commit')) {
-    return toCents(row.Amount__c);
-  }
-  return 0;
-}
-
-/** Contribution to the Open pipeline (open Commit + Best Case + Pipeline), in cents. */
-function pipelineCents(row: Opportunity_Snapshot__c | undefined, start: IsoDate, end: IsoDate): number {
-  if (row === undefined || row.Is_Closed__c || !inPeriod(row, start, end)) {
-    return 0;
-  }
+function readRow(row: Opportunity_Snapshot__c, period: Period, facts: RowFacts): void {
+  // ISO dates compare as strings.
+  const date = row.Close_Date__c;
+  const inPeriod = date >= period.start && date <= period.end;
+  facts.afterEnd = date > period.end;
+  facts.cents = toCents(row.Amount__c);
   const category = row.Forecast_Category__c;
-  return category === 'Commit' || category === 'Best Case' || category === 'Pipeline'
-    ? toCents(row.Amount__c)
-    : 0;
+  // Commit forecast = Closed (won) + open Commit; Open pipeline = open Commit + Best Case + Pipeline.
+  facts.commit =
+    inPeriod && (row.Is_Won__c || (!row.Is_Closed__c && category === 'Commit')) ? facts.cents : 0;
+  facts.pipeline =
+    inPeriod &&
+    !row.Is_Closed__c &&
+    (category === 'Commit' || category === 'Best Case' || category === 'Pipeline')
+      ? facts.cents
+      : 0;
+}
+
+interface Period {
+  start: IsoDate;
+  end: IsoDate;
 }
 
 /** The first change type that applies, in the spec's order. */
 function classify(
   a: Opportunity_Snapshot__c | undefined,
   b: Opportunity_Snapshot__c | undefined,
-  end: IsoDate
+  factsA: RowFacts,
+  factsB: RowFacts
 ): ChangeType {
   if (b === undefined) {
     return 'Removed';
@@ -99,10 +109,10 @@ function classify(
   if (a === undefined) {
     return 'New';
   }
-  if (a.Close_Date__c <= end && b.Close_Date__c > end) {
+  if (!factsA.afterEnd && factsB.afterEnd) {
     return 'Pushed out';
   }
-  if (a.Close_Date__c > end && b.Close_Date__c <= end) {
+  if (factsA.afterEnd && !factsB.afterEnd) {
     return 'Pulled in';
   }
   const rankA = CATEGORY_RANK[a.Forecast_Category__c ?? ''];
@@ -110,12 +120,63 @@ function classify(
   if (rankA !== undefined && rankB !== undefined && rankA !== rankB) {
     return rankB > rankA ? 'Category up' : 'Category down';
   }
-  const amountA = toCents(a.Amount__c);
-  const amountB = toCents(b.Amount__c);
-  if (amountA !== amountB) {
-    return amountB > amountA ? 'Amount up' : 'Amount down';
+  if (factsA.cents !== factsB.cents) {
+    return factsB.cents > factsA.cents ? 'Amount up' : 'Amount down';
   }
   return 'Unchanged';
+}
+
+const NO_ROW: Readonly<RowFacts> = { afterEnd: false, cents: 0, commit: 0, pipeline: 0 };
+
+/**
+ * Accumulates the changes and the four totals (cents) pair by pair; both joins feed it. A class
+ * method rather than a visitor closure per join, so the per-pair call stays monomorphic.
+ */
+class ChangeCollector {
+  readonly changes: OpportunityChange[];
+  /** Changes written so far. */
+  count = 0;
+  commitFrom = 0;
+  commitTo = 0;
+  pipelineFrom = 0;
+  pipelineTo = 0;
+  private readonly factsA: RowFacts = { ...NO_ROW };
+  private readonly factsB: RowFacts = { ...NO_ROW };
+
+  constructor(
+    private readonly period: Period,
+    private readonly omitUnchanged: boolean,
+    capacity: number
+  ) {
+    // Sized once for the worst case (every key in one snapshot only), cut to length at the end:
+    // growing a million-element array by push recopies it some thirty times, and every copy of
+    // young change records into a large old-space array is paid again by the write barrier.
+    this.changes = new Array(capacity);
+  }
+
+  add(key: string, a: Opportunity_Snapshot__c | undefined, b: Opportunity_Snapshot__c | undefined): void {
+    const factsA = a === undefined ? NO_ROW : this.factsA;
+    const factsB = b === undefined ? NO_ROW : this.factsB;
+    if (a !== undefined) {
+      readRow(a, this.period, this.factsA);
+    }
+    if (b !== undefined) {
+      readRow(b, this.period, this.factsB);
+    }
+    this.commitFrom += factsA.commit;
+    this.commitTo += factsB.commit;
+    this.pipelineFrom += factsA.pipeline;
+    this.pipelineTo += factsB.pipeline;
+    const type = classify(a, b, factsA, factsB);
+    if (type !== 'Unchanged' || !this.omitUnchanged) {
+      this.changes[this.count++] = {
+        opportunityId: key,
+        type,
+        commitDelta: fromCents(factsB.commit - factsA.commit),
+        pipelineDelta: fromCents(factsB.pipeline - factsA.pipeline)
+      };
+    }
+  }
 }
 
 function sortedByKey(rows: readonly Opportunity_Snapshot__c[]): boolean {
@@ -127,58 +188,61 @@ function sortedByKey(rows: readonly Opportunity_Snapshot__c[]): boolean {
   return true;
 }
 
-type Pairing = (
-  visit: (key: string, a: Opportunity_Snapshot__c | undefined, b: Opportunity_Snapshot__c | undefined) => void
-) => void;
-
 /** Both snapshots sorted by key (as the snapshot query returns them): a merge join, no hashing. */
-function mergePairs(
+function mergeJoin(
   from: readonly Opportunity_Snapshot__c[],
-  to: readonly Opportunity_Snapshot__c[]
-): Pairing {
-  return (visit) => {
-    let i = 0;
-    let j = 0;
-    while (i < from.length || j < to.length) {
-      const a = from[i];
-      const b = to[j];
-      if (b === undefined || (a !== undefined && a.Opportunity_Key__c < b.Opportunity_Key__c)) {
-        visit(a.Opportunity_Key__c, a, undefined);
-        i++;
-      } else if (a === undefined || b.Opportunity_Key__c < a.Opportunity_Key__c) {
-        visit(b.Opportunity_Key__c, undefined, b);
-        j++;
-      } else {
-        visit(a.Opportunity_Key__c, a, b);
-        i++;
-        j++;
-      }
+  to: readonly Opportunity_Snapshot__c[],
+  collector: ChangeCollector
+): void {
+  let i = 0;
+  let j = 0;
+  while (i < from.length && j < to.length) {
+    const a = from[i];
+    const b = to[j];
+    const keyA = a.Opportunity_Key__c;
+    const keyB = b.Opportunity_Key__c;
+    // Most keys are in both snapshots: test equality first, one comparison for the common case.
+    if (keyA === keyB) {
+      collector.add(keyA, a, b);
+      i++;
+      j++;
+    } else if (keyA < keyB) {
+      collector.add(keyA, a, undefined);
+      i++;
+    } else {
+      collector.add(keyB, undefined, b);
+      j++;
     }
-  };
+  }
+  for (; i < from.length; i++) {
+    collector.add(from[i].Opportunity_Key__c, from[i], undefined);
+  }
+  for (; j < to.length; j++) {
+    collector.add(to[j].Opportunity_Key__c, undefined, to[j]);
+  }
 }
 
 /** Any order: a hash join on the key; B's rows in B's order, then A's removals. */
-function hashPairs(
+function hashJoin(
   from: readonly Opportunity_Snapshot__c[],
-  to: readonly Opportunity_Snapshot__c[]
-): Pairing {
-  return (visit) => {
-    const earlier = new Map<string, Opportunity_Snapshot__c>();
-    for (const row of from) {
-      earlier.set(row.Opportunity_Key__c, row);
+  to: readonly Opportunity_Snapshot__c[],
+  collector: ChangeCollector
+): void {
+  const earlier = new Map<string, Opportunity_Snapshot__c>();
+  for (const row of from) {
+    earlier.set(row.Opportunity_Key__c, row);
+  }
+  for (const row of to) {
+    const before = earlier.get(row.Opportunity_Key__c);
+    if (before !== undefined) {
+      // What is left in `earlier` afterwards is exactly what B no longer has.
+      earlier.delete(row.Opportunity_Key__c);
     }
-    for (const row of to) {
-      const before = earlier.get(row.Opportunity_Key__c);
-      if (before !== undefined) {
-        // What is left in `earlier` afterwards is exactly what B no longer has.
-        earlier.delete(row.Opportunity_Key__c);
-      }
-      visit(row.Opportunity_Key__c, before, row);
-    }
-    for (const [key, row] of earlier) {
-      visit(key, row, undefined);
-    }
-  };
+    collector.add(row.Opportunity_Key__c, before, row);
+  }
+  for (const [key, row] of earlier) {
+    collector.add(key, row, undefined);
+  }
 }
 
 /**
@@ -187,36 +251,22 @@ function hashPairs(
  */
 export function diffSnapshots(input: ChangesInput): ChangesReport {
   const { start, end } = input.period;
-  const pairs =
-    sortedByKey(input.from) && sortedByKey(input.to)
-      ? mergePairs(input.from, input.to)
-      : hashPairs(input.from, input.to);
-  const changes: OpportunityChange[] = [];
-  const totals = { commitFrom: 0, commitTo: 0, pipelineFrom: 0, pipelineTo: 0 };
-  pairs((key, a, b) => {
-    const commitA = commitCents(a, start, end);
-    const commitB = commitCents(b, start, end);
-    const pipelineA = pipelineCents(a, start, end);
-    const pipelineB = pipelineCents(b, start, end);
-    totals.commitFrom += commitA;
-    totals.commitTo += commitB;
-    totals.pipelineFrom += pipelineA;
-    totals.pipelineTo += pipelineB;
-    const type = classify(a, b, end);
-    if (type !== 'Unchanged' || input.omitUnchanged !== true) {
-      changes.push({
-        opportunityId: key,
-        type,
-        commitDelta: fromCents(commitB - commitA),
-        pipelineDelta: fromCents(pipelineB - pipelineA)
-      });
-    }
-  });
+  const collector = new ChangeCollector(
+    { start, end },
+    input.omitUnchanged === true,
+    input.from.length + input.to.length
+  );
+  if (sortedByKey(input.from) && sortedByKey(input.to)) {
+    mergeJoin(input.from, input.to, collector);
+  } else {
+    hashJoin(input.from, input.to, collector);
+  }
+  collector.changes.length = collector.count;
   return {
-    changes,
-    commitFrom: fromCents(totals.commitFrom),
-    commitTo: fromCents(totals.commitTo),
-    pipelineFrom: fromCents(totals.pipelineFrom),
-    pipelineTo: fromCents(totals.pipelineTo)
+    changes: collector.changes,
+    commitFrom: fromCents(collector.commitFrom),
+    commitTo: fromCents(collector.commitTo),
+    pipelineFrom: fromCents(collector.pipelineFrom),
+    pipelineTo: fromCents(collector.pipelineTo)
   };
 }

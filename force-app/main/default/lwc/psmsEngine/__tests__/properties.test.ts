@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { submitRegistration, withdrawRegistration, approveRegistration } from '../engagementRules';
 import { rollUpForecast } from '../forecast';
-import { indexPartnerDeals } from '../partnerDeals';
+import { evaluateHygiene } from '../hygiene';
+import { alignPartners, indexPartnerDeals } from '../partnerDeals';
 import type { Deal_Registration__c, Opportunity, Partner_Deal__c } from '../records';
 import { normalizeCompanyName, normalizeDomain, registrationKey } from '../registrationKey';
 import { isActive } from '../registrationStatus';
@@ -94,6 +95,47 @@ describe('Forecast roll-up properties', () => {
           expect(row.closed).toBeLessThanOrEqual(row.commitForecast);
           expect(row.commitForecast).toBeLessThanOrEqual(row.bestCaseForecast);
         }
+      })
+    );
+  });
+});
+
+describe('Partner column fast path (property)', () => {
+  it('a roll-up by partner over the column (dense slots) equals the one over the index', () => {
+    fc.assert(
+      fc.property(fc.array(oppArb, { maxLength: 60 }), fc.boolean(), (rows, includeDirect) => {
+        const { opportunities, partners } = build(rows);
+        const input = { period: 'FY2026-Q2', by: 'partner' as const, opportunities, includeDirect };
+        const viaIndex = rollUpForecast({ ...input, partners });
+        expect(rollUpForecast({ ...input, partners: alignPartners(opportunities, partners) })).toEqual(
+          viaIndex
+        );
+        // A column a caller built by hand has no cached slots: they are computed for the call.
+        const handMade = opportunities.map((o) => partners.get(o.Id));
+        expect(rollUpForecast({ ...input, partners: handMade })).toEqual(viaIndex);
+      })
+    );
+  });
+  it('a hand-made column changed between two calls is read afresh', () => {
+    const opportunities = [opp('o1'), opp('o2')];
+    const partners = indexPartnerDeals([deal('o1', 'P1'), deal('o2', 'P2')]);
+    const column = opportunities.map((o) => partners.get(o.Id));
+    const keys = () =>
+      rollUpForecast({ period: 'FY2026-Q2', by: 'partner', opportunities, partners: column }).groups.map(
+        (g) => g.key
+      );
+    expect(keys()).toEqual(['P1', 'P2']);
+    column[1] = partners.get('o1');
+    expect(keys()).toEqual(['P1']);
+  });
+  it('hygiene over the column equals hygiene over the index', () => {
+    fc.assert(
+      fc.property(fc.array(oppArb, { maxLength: 60 }), (rows) => {
+        const { opportunities, partners } = build(rows);
+        const input = { today: '2026-05-11', opportunities, settings: DEFAULT_SETTINGS };
+        expect(evaluateHygiene({ ...input, partners: alignPartners(opportunities, partners) })).toEqual(
+          evaluateHygiene({ ...input, partners })
+        );
       })
     );
   });
