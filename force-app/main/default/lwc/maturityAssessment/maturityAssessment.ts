@@ -4,13 +4,12 @@ import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
 import getMaturityInputs from '@salesforce/apex/MaturityController.getMaturityInputs';
 import {
   LEVEL_NAMES,
-  measureMaturity,
+  measureMaturityFromData,
   scoreSelfAssessment,
   type PracticeId,
   type SelfAssessment
 } from 'c/psmsEngine';
 import { formatLabel, formatNumber, formatPercent } from 'c/displayFormat';
-import { measuresFrom } from './measuredMaturity';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_MaturityAssessment_Title';
 import LABEL_INTRO from '@salesforce/label/c.PSMS_MaturityAssessment_Intro';
 import LABEL_SCORE from '@salesforce/label/c.PSMS_MaturityAssessment_Score';
@@ -81,8 +80,9 @@ export default class MaturityAssessment extends LightningElement {
   }
 
   private get measured() {
+    // The engine scores each practice from the org's data, the same way everywhere it is shown.
     return this.inputs && this.settings
-      ? measureMaturity(measuresFrom(this.inputs, this.settings), this.settings.maturityPractices)
+      ? measureMaturityFromData(this.inputs, this.inputs.today, this.settings)
       : null;
   }
 
