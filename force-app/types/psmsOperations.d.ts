@@ -20,6 +20,8 @@ declare namespace Psms {
   type Registration = import('../main/default/lwc/psmsEngine/records').Deal_Registration__c & {
     Partner_Account__r?: { Name?: string | null } | null;
     End_Customer_Account__r?: { Name?: string | null } | null;
+    Conflicting_Registration__r?: { Name?: string | null } | null;
+    Conflicting_Opportunity__r?: { Name?: string | null } | null;
   };
   type Dispute = import('../main/default/lwc/psmsEngine/records').Registration_Dispute__c & {
     Deal_Registration__r?: Registration | null;

@@ -8,7 +8,7 @@ import { select, selectIn } from './recordStore';
 
 function names(
   ctx: AdapterContext,
-  object: 'Account' | 'User',
+  object: 'Account' | 'User' | 'Opportunity' | 'Deal_Registration__c',
   ids: Iterable<string | null | undefined>
 ): Map<string, string> {
   const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
@@ -59,12 +59,24 @@ export function withRegistrationNames(
     'Account',
     registrations.flatMap((r) => [r.Partner_Account__c, r.End_Customer_Account__c])
   );
+  const holders = names(
+    ctx,
+    'Deal_Registration__c',
+    registrations.map((r) => r.Conflicting_Registration__c)
+  );
+  const opportunities = names(
+    ctx,
+    'Opportunity',
+    registrations.map((r) => r.Conflicting_Opportunity__c)
+  );
+  const nameOf = (found: Map<string, string>, id: string | null | undefined) =>
+    id ? { Name: found.get(id) ?? null } : null;
   return registrations.map((r) => ({
     ...r,
     Partner_Account__r: { Name: accounts.get(r.Partner_Account__c) ?? null },
-    End_Customer_Account__r: r.End_Customer_Account__c
-      ? { Name: accounts.get(r.End_Customer_Account__c) ?? null }
-      : null
+    End_Customer_Account__r: nameOf(accounts, r.End_Customer_Account__c),
+    Conflicting_Registration__r: nameOf(holders, r.Conflicting_Registration__c),
+    Conflicting_Opportunity__r: nameOf(opportunities, r.Conflicting_Opportunity__c)
   }));
 }
 

@@ -61,7 +61,7 @@ export default class DisputeList extends LightningElement {
   }
 
   private update(event: Event, change: Partial<{ resolution: string; note: string }>): void {
-    const id = (event.target as HTMLElement).dataset.id ?? '';
+    const id = (event.target as HTMLElement).dataset.dispute ?? '';
     const current = this.drafts[id] ?? { resolution: 'Partner', note: '' };
     this.drafts = { ...this.drafts, [id]: { ...current, ...change } };
   }
@@ -75,7 +75,7 @@ export default class DisputeList extends LightningElement {
   }
 
   handleResolve(event: Event): void {
-    const disputeId = (event.target as HTMLElement).dataset.id ?? '';
+    const disputeId = (event.target as HTMLElement).dataset.dispute ?? '';
     const draft = this.drafts[disputeId];
     if (!draft || draft.note.trim() === '') {
       return;

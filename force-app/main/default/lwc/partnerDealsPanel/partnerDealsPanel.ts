@@ -156,15 +156,41 @@ export default class PartnerDealsPanel extends LightningElement {
       this.candidates,
       this.deal.today
     );
-    return result.ok ? outcomeOf(result.registration, this.settings) : undefined;
+    if (!result.ok) {
+      return undefined;
+    }
+    const found = result.registration;
+    const holder = this.candidates.registrations.find((r) => r.Id === found.Conflicting_Registration__c);
+    const opportunity = this.candidates.opportunities.find((o) => o.Id === found.Conflicting_Opportunity__c);
+    return outcomeOf(
+      {
+        ...found,
+        Conflicting_Registration__r: holder ? { Name: holder.Name } : null,
+        Conflicting_Opportunity__r: opportunity ? { Name: opportunity.Name } : null
+      },
+      this.settings
+    );
   }
 
-  get previewClass(): string {
-    return `slds-box slds-box_x-small slds-theme_${this.preview?.variant ?? 'info'}`;
-  }
-
-  get verdictClass(): string {
-    return `slds-box slds-box_x-small slds-theme_${this.verdict?.variant ?? 'info'}`;
+  /** The live preview, then the server's verdict on the last submission, each as an SLDS box. */
+  get notices() {
+    const shown: { id: string; heading: string; outcome: Outcome | undefined }[] = [
+      { id: 'preview', heading: this.labels.preview, outcome: this.preview },
+      { id: 'verdict', heading: this.labels.verdict, outcome: this.verdict }
+    ];
+    return shown.flatMap(({ id, heading, outcome }) =>
+      outcome
+        ? [
+            {
+              id,
+              heading,
+              message: outcome.message,
+              link: outcome.link,
+              boxClass: `slds-box slds-box_x-small slds-m-top_x-small slds-theme_${outcome.variant}`
+            }
+          ]
+        : []
+    );
   }
 
   private prefill(deal: Psms.DealResponse): RegistrationFields {

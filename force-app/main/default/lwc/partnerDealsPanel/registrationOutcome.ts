@@ -1,6 +1,6 @@
 // Part of the partnerDealsPanel container: the sentence a rep reads for a registration verdict (the engine's preview or the server's).
 import { formatLabel } from 'c/displayFormat';
-import type { Deal_Registration__c, PsmsSettings } from 'c/psmsEngine';
+import type { PsmsSettings } from 'c/psmsEngine';
 import LABEL_DUPLICATE from '@salesforce/label/c.PSMS_Outcome_Duplicate';
 import LABEL_ALREADY from '@salesforce/label/c.PSMS_Outcome_Already_Registered';
 import LABEL_DIRECT from '@salesforce/label/c.PSMS_Outcome_Direct_Conflict';
@@ -12,20 +12,43 @@ export interface Outcome {
   message: string;
   /** An SLDS alert theme, paired with the message text so colour is never the only signal. */
   variant: 'success' | 'warning' | 'error' | 'info';
+  /** The record the conflict points at, so the rep can open what holds the deal. */
+  link?: { recordId: string; objectApiName: string; label: string };
+}
+
+function linkTo(
+  recordId: string | null | undefined,
+  objectApiName: string,
+  related: { Name?: string | null } | null | undefined
+): Outcome['link'] {
+  return recordId ? { recordId, objectApiName, label: related?.Name ?? recordId } : undefined;
 }
 
 export function outcomeOf(
-  registration: Deal_Registration__c,
+  registration: Psms.Registration,
   settings: Pick<PsmsSettings, 'approvalSlaHours'>
 ): Outcome {
+  const holder = linkTo(
+    registration.Conflicting_Registration__c,
+    'Deal_Registration__c',
+    registration.Conflicting_Registration__r
+  );
   if (registration.Conflict_Type__c === 'Duplicate') {
-    return { message: LABEL_DUPLICATE, variant: 'error' };
+    return { message: LABEL_DUPLICATE, variant: 'error', link: holder };
   }
   if (registration.Conflict_Type__c === 'Already registered') {
-    return { message: LABEL_ALREADY, variant: 'error' };
+    return { message: LABEL_ALREADY, variant: 'error', link: holder };
   }
   if (registration.Conflict_Type__c === 'Direct') {
-    return { message: LABEL_DIRECT, variant: 'warning' };
+    return {
+      message: LABEL_DIRECT,
+      variant: 'warning',
+      link: linkTo(
+        registration.Conflicting_Opportunity__c,
+        'Opportunity',
+        registration.Conflicting_Opportunity__r
+      )
+    };
   }
   switch (registration.Status__c) {
     case 'Approved':

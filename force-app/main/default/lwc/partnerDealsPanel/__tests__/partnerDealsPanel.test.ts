@@ -230,6 +230,12 @@ describe('c-partner-deals-panel', () => {
     await flushPromises();
     const preview = shadow(element).querySelector('[data-id="preview"]') as HTMLElement;
     expect(preview.textContent).toContain('c.PSMS_Outcome_Duplicate');
+    const holder = preview.querySelector('c-page-link') as Element & Record<string, string>;
+    expect([holder.recordId, holder.objectApiName, holder.label]).toEqual([
+      'a02000000000099AAA',
+      'Deal_Registration__c',
+      'DR-000099'
+    ]);
   });
 
   it('re-keys the preview when a field changes', async () => {
@@ -256,7 +262,9 @@ describe('c-partner-deals-panel', () => {
     mockOf(submitRegistration).mockResolvedValue({
       Partner_Account__c: '001000000000001AAA',
       Status__c: 'Needs Review',
-      Conflict_Type__c: 'Direct'
+      Conflict_Type__c: 'Direct',
+      Conflicting_Opportunity__c: '006000000000042AAA',
+      Conflicting_Opportunity__r: { Name: 'Delta direct renewal' }
     });
     const element = await loaded();
     const form = shadow(element).querySelector('c-registration-form') as Element;
@@ -268,9 +276,14 @@ describe('c-partner-deals-panel', () => {
         Opportunity__c: deal.opportunity.Id
       })
     });
-    expect((shadow(element).querySelector('[data-id="verdict"]') as HTMLElement).textContent).toContain(
-      'c.PSMS_Outcome_Direct_Conflict'
-    );
+    const verdict = shadow(element).querySelector('[data-id="verdict"]') as HTMLElement;
+    expect(verdict.textContent).toContain('c.PSMS_Outcome_Direct_Conflict');
+    const direct = verdict.querySelector('c-page-link') as Element & Record<string, string>;
+    expect([direct.recordId, direct.objectApiName, direct.label]).toEqual([
+      '006000000000042AAA',
+      'Opportunity',
+      'Delta direct renewal'
+    ]);
   });
 
   it('is accessible', async () => {
