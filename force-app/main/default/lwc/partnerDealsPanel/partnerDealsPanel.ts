@@ -178,19 +178,15 @@ export default class PartnerDealsPanel extends LightningElement {
       { id: 'preview', heading: this.labels.preview, outcome: this.preview },
       { id: 'verdict', heading: this.labels.verdict, outcome: this.verdict }
     ];
-    return shown.flatMap(({ id, heading, outcome }) =>
-      outcome
-        ? [
-            {
-              id,
-              heading,
-              message: outcome.message,
-              link: outcome.link,
-              boxClass: `slds-box slds-box_x-small slds-m-top_x-small slds-theme_${outcome.variant}`
-            }
-          ]
-        : []
-    );
+    return shown
+      .filter((notice): notice is { id: string; heading: string; outcome: Outcome } => !!notice.outcome)
+      .map(({ id, heading, outcome }) => ({
+        id,
+        heading,
+        message: outcome.message,
+        link: outcome.link,
+        boxClass: `slds-box slds-box_x-small slds-m-top_x-small slds-theme_${outcome.variant}`
+      }));
   }
 
   private prefill(deal: Psms.DealResponse): RegistrationFields {
