@@ -73,6 +73,35 @@ describe('static SOQL field check', () => {
     }
   });
 
+  it('knows the share object of a Private custom object, and only of one', () => {
+    const files = apexClass(
+      [
+        '  public static void read(Set<Id> ids) {',
+        '    List<SObject> a = [SELECT Id, ParentId, UserOrGroupId, AccessLevel, RowCause, Parent.Total__c FROM Invoice__Share WHERE ParentId IN :ids];',
+        '    List<SObject> b = [SELECT Id, Reason FROM Invoice__Share];',
+        '  }'
+      ].join('\n')
+    );
+    const objectFile = `${DEFAULT}/objects/Invoice__c/Invoice__c.object-meta.xml`;
+    const privateProject = fixtureProject({
+      ...files,
+      [objectFile]: files[objectFile].replace('<sharingModel>ReadWrite<', '<sharingModel>Private<')
+    });
+    const publicProject = fixtureProject(files);
+    try {
+      expect(checkSoqlFields(privateProject.dir).findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        "4: unknown field 'Reason' on Invoice__Share"
+      ]);
+      expect(checkSoqlFields(publicProject.dir).findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        "3: unknown object 'Invoice__Share'",
+        "4: unknown object 'Invoice__Share'"
+      ]);
+    } finally {
+      privateProject.cleanup();
+      publicProject.cleanup();
+    }
+  });
+
   it('ignores bracketed SELECT text inside comments and strings', () => {
     const source =
       "// [SELECT Nope FROM Nowhere]\nString s = '[SELECT x FROM y]';\nList<Account> a = [SELECT Id FROM Account];";
