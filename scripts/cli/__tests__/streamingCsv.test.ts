@@ -1,4 +1,4 @@
-import { CsvParser } from '../src/csv/streamingCsv';
+import { CsvParser, parseCsvStream } from '../src/csv/streamingCsv';
 import { DataError } from '../src/errors';
 
 /** The streaming RFC-4180 reader: the same rows whatever the chunking, and errors with file, line and column. */
@@ -97,5 +97,47 @@ describe('malformed CSV', () => {
 
   it('refuses an empty file', () => {
     expect(errorOf('', ['Id'])).toBe('Test.csv: the file is empty (no header row)');
+  });
+
+  describe('byte streams (files, HTTP bodies)', () => {
+    // ASCII chunks take the byte path; the UTF-8 row (é, split across chunks at some sizes)
+    // takes the decoder; quoted multi-line fields straddle chunk boundaries at most sizes.
+    const TEXT =
+      'Id,Name,Note\n1,Plain,x\n2,"Multi\nline, ""quoted""",y\n3,Café,z\r\n4,"a\n\nb",\n5,Last,end';
+
+    async function streamed(chunkSize: number) {
+      const bytes = Buffer.from(TEXT, 'utf8');
+      async function* chunks() {
+        for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
+      }
+      const rows: string[][] = [];
+      const lines: number[] = [];
+      await parseCsvStream(
+        chunks(),
+        'Test.csv',
+        ['Id', 'Name', 'Note'].map((name) => ({ name, required: true })),
+        (values, line) => {
+          rows.push([...values]);
+          lines.push(line);
+        }
+      );
+      return { rows, lines };
+    }
+
+    it.each([1, 2, 3, 4, 5, 7, 11, 16, 64, 1024])(
+      'reads the same rows when fed %i bytes at a time',
+      async (size) => {
+        expect(await streamed(size)).toEqual({
+          rows: [
+            ['1', 'Plain', 'x'],
+            ['2', 'Multi\nline, "quoted"', 'y'],
+            ['3', 'Café', 'z'],
+            ['4', 'a\n\nb', ''],
+            ['5', 'Last', 'end']
+          ],
+          lines: [2, 3, 5, 6, 9]
+        });
+      }
+    );
   });
 });
