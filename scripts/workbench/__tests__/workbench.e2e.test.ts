@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fiscalPeriodOf, nextPeriod } from '../../../force-app/main/default/lwc/psmsEngine/calendar';
 import { rollUpForecast } from '../../../force-app/main/default/lwc/psmsEngine/forecast';
 import { indexPartnerDeals } from '../../../force-app/main/default/lwc/psmsEngine/partnerDeals';
@@ -10,13 +10,15 @@ import { startWorkbench, type Workbench } from '../startWorkbench';
 
 /**
  * The workbench in a real browser (SPEC §3, §6 user flows): Debian's chromium, the compiled
- * LWCs, the local adapter over a fresh demo database. Screenshots go to docs/screenshots/.
+ * LWCs, the local adapter over a fresh demo database. Screenshots go to .psms/screenshots/
+ * (docs/screenshots/ with `npm run screenshots`).
  */
 
 jest.setTimeout(240_000);
 
 const root = join(__dirname, '..', '..', '..');
-const shots = join(root, 'docs', 'screenshots');
+// `npm run screenshots` points this at docs/screenshots (the README's); test runs keep theirs out of the tree.
+const shots = resolve(root, process.env.PSMS_SCREENSHOTS ?? '.psms/screenshots');
 let dir: string;
 let workbench: Workbench;
 let browser: BrowserSession;
@@ -43,6 +45,15 @@ async function open(hash: string, readyText: RegExp): Promise<void> {
   await browser.page.getByText(readyText).first().waitFor({ timeout: 30_000 });
 }
 
+/** Loaded: no spinner for a second (a page's title shows before its data, and data loads in steps). */
+async function settled(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (let quiet = 0; quiet < 5 && Date.now() < deadline; ) {
+    quiet = (await browser.page.locator('lightning-spinner').count()) === 0 ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Polls until `read()` gives `want` (the UI writes through the adapter asynchronously). */
 async function eventually<T>(read: () => T | Promise<T>, want: T, timeout = 15_000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -59,7 +70,7 @@ const amount = (text: string) => Number(text.replace(/[^0-9.-]/g, '') || 'NaN');
 describe('every page', () => {
   it.each([
     ['forecast', /forecast/i],
-    ['registrations', /registration/i],
+    ['registrations', /disputes/i],
     ['hygiene', /hygiene/i],
     ['kpis', /./],
     ['cadence', /./],
@@ -70,6 +81,7 @@ describe('every page', () => {
     browser.consoleErrors.length = 0;
     await open(`#/${page}`, ready);
     await browser.page.waitForLoadState('networkidle');
+    await settled();
     await browser.page.screenshot({ path: join(shots, `${page}.png`), fullPage: false });
     expect(browser.consoleErrors).toEqual([]);
   });

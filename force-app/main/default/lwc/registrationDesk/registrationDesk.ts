@@ -31,6 +31,7 @@ export interface QueueRow {
   conflictType: string;
   conflictId: string | null;
   conflictObject: string;
+  conflictName: string;
   canDecide: boolean;
   canExtend: boolean;
 }
@@ -96,6 +97,13 @@ export default class RegistrationDesk extends LightningElement {
         conflictId:
           registration.Conflicting_Registration__c ?? registration.Conflicting_Opportunity__c ?? null,
         conflictObject: registration.Conflicting_Registration__c ? 'Deal_Registration__c' : 'Opportunity',
+        // What the conflict points at, by name: the holding registration or the direct deal.
+        conflictName:
+          registration.Conflicting_Registration__r?.Name ??
+          registration.Conflicting_Opportunity__r?.Name ??
+          registration.Conflicting_Registration__c ??
+          registration.Conflicting_Opportunity__c ??
+          '',
         canDecide: undecided,
         canExtend:
           registration.Status__c === 'Approved' &&
