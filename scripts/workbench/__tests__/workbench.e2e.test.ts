@@ -48,7 +48,7 @@ async function open(hash: string, readyText: RegExp): Promise<void> {
 /** Loaded: no spinner for a second (a page's title shows before its data, and data loads in steps). */
 async function settled(): Promise<void> {
   const deadline = Date.now() + 30_000;
-  for (let quiet = 0; quiet < 5 && Date.now() < deadline; ) {
+  for (let quiet = 0; quiet < 5 && Date.now() < deadline;) {
     quiet = (await browser.page.locator('lightning-spinner').count()) === 0 ? quiet + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
