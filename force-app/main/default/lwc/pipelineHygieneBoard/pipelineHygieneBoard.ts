@@ -21,6 +21,7 @@ import LABEL_CLEAN from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Clean';
 import LABEL_PERCENT from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Percent';
 import LABEL_RELIABILITY from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Reliability';
 import LABEL_RELIABLE from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Reliable';
+import LABEL_UNRELIABLE_SHORT from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Unreliable';
 import LABEL_OVERALL from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Overall';
 import LABEL_FINDINGS from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Findings';
 import LABEL_RULE from '@salesforce/label/c.PSMS_FindingList_Rule';
@@ -176,7 +177,9 @@ export default class PipelineHygieneBoard extends LightningElement {
           clean: group.clean,
           percent: formatPercent(percent),
           // The flag is written out with an icon: colour is never the only signal.
-          flag: unreliable ? this.unreliableText : LABEL_RELIABLE,
+          // A short word per row; the sentence with the threshold is its tooltip and the banner's.
+          flag: unreliable ? LABEL_UNRELIABLE_SHORT : LABEL_RELIABLE,
+          flagTitle: unreliable ? this.unreliableText : LABEL_RELIABLE,
           icon: unreliable ? 'utility:warning' : 'utility:success'
         };
       });

@@ -63,7 +63,14 @@ describe('c-pipeline-hygiene-board', () => {
     );
     // Rita owns deal 1 (no next step, Sourced unregistered) and the won deal 2 (closed: not judged).
     expect(owner.find((row) => row?.startsWith('Rita Rep'))).toContain('0%');
-    expect(owner.find((row) => row?.startsWith('Rita Rep'))).toContain('c.PSMS_Label_Unreliable_Forecast');
+    expect(owner.find((row) => row?.startsWith('Rita Rep'))).toContain(
+      'c.PSMS_PipelineHygieneBoard_Unreliable'
+    );
+    const rita = Array.from(root(element).querySelectorAll('[data-table="owner"] tbody tr')).find((row) =>
+      row.textContent?.startsWith('Rita Rep')
+    );
+    // The short flag carries the full reason (with the threshold) as its tooltip.
+    expect(rita?.querySelector('td[title]')?.getAttribute('title')).toBe('c.PSMS_Label_Unreliable_Forecast');
     expect(root(element).querySelectorAll('[data-table="partner"] tbody tr').length).toBeGreaterThan(0);
     expect(root(element).querySelector('[data-id="unreliable"]')).not.toBeNull();
   });
