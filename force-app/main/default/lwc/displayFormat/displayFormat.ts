@@ -41,3 +41,38 @@ export function formatLabel(label: string, ...values: (string | number)[]): stri
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+/** A link to a record: what `c-page-link` takes. */
+export interface RecordLink {
+  recordId: string;
+  objectApiName: string;
+  label: string;
+}
+
+/**
+ * What a registration's conflict points at: the registration holding its key (Duplicate,
+ * Already registered) or the direct opportunity (Direct), named when the query brought the name.
+ */
+export function conflictLink(registration: {
+  Conflicting_Registration__c?: string | null;
+  Conflicting_Registration__r?: { Name?: string | null } | null;
+  Conflicting_Opportunity__c?: string | null;
+  Conflicting_Opportunity__r?: { Name?: string | null } | null;
+}): RecordLink | undefined {
+  const holder = registration.Conflicting_Registration__c;
+  if (holder) {
+    return {
+      recordId: holder,
+      objectApiName: 'Deal_Registration__c',
+      label: registration.Conflicting_Registration__r?.Name ?? holder
+    };
+  }
+  const direct = registration.Conflicting_Opportunity__c;
+  return direct
+    ? {
+        recordId: direct,
+        objectApiName: 'Opportunity',
+        label: registration.Conflicting_Opportunity__r?.Name ?? direct
+      }
+    : undefined;
+}

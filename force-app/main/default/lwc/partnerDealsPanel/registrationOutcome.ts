@@ -1,5 +1,5 @@
 // Part of the partnerDealsPanel container: the sentence a rep reads for a registration verdict (the engine's preview or the server's).
-import { formatLabel } from 'c/displayFormat';
+import { conflictLink, formatLabel, type RecordLink } from 'c/displayFormat';
 import type { PsmsSettings } from 'c/psmsEngine';
 import LABEL_DUPLICATE from '@salesforce/label/c.PSMS_Outcome_Duplicate';
 import LABEL_ALREADY from '@salesforce/label/c.PSMS_Outcome_Already_Registered';
@@ -13,42 +13,22 @@ export interface Outcome {
   /** An SLDS alert theme, paired with the message text so colour is never the only signal. */
   variant: 'success' | 'warning' | 'error' | 'info';
   /** The record the conflict points at, so the rep can open what holds the deal. */
-  link?: { recordId: string; objectApiName: string; label: string };
-}
-
-function linkTo(
-  recordId: string | null | undefined,
-  objectApiName: string,
-  related: { Name?: string | null } | null | undefined
-): Outcome['link'] {
-  return recordId ? { recordId, objectApiName, label: related?.Name ?? recordId } : undefined;
+  link?: RecordLink;
 }
 
 export function outcomeOf(
   registration: Psms.Registration,
   settings: Pick<PsmsSettings, 'approvalSlaHours'>
 ): Outcome {
-  const holder = linkTo(
-    registration.Conflicting_Registration__c,
-    'Deal_Registration__c',
-    registration.Conflicting_Registration__r
-  );
+  const link = conflictLink(registration);
   if (registration.Conflict_Type__c === 'Duplicate') {
-    return { message: LABEL_DUPLICATE, variant: 'error', link: holder };
+    return { message: LABEL_DUPLICATE, variant: 'error', link };
   }
   if (registration.Conflict_Type__c === 'Already registered') {
-    return { message: LABEL_ALREADY, variant: 'error', link: holder };
+    return { message: LABEL_ALREADY, variant: 'error', link };
   }
   if (registration.Conflict_Type__c === 'Direct') {
-    return {
-      message: LABEL_DIRECT,
-      variant: 'warning',
-      link: linkTo(
-        registration.Conflicting_Opportunity__c,
-        'Opportunity',
-        registration.Conflicting_Opportunity__r
-      )
-    };
+    return { message: LABEL_DIRECT, variant: 'warning', link };
   }
   switch (registration.Status__c) {
     case 'Approved':

@@ -8,6 +8,7 @@ import extendRegistration from '@salesforce/apex/RegistrationDeskController.exte
 import resolveDispute from '@salesforce/apex/RegistrationDeskController.resolveDispute';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
 import { DEFAULT_SETTINGS, isExpiringSoon, isOverdue, type PsmsSettings } from 'c/psmsEngine';
+import { conflictLink } from 'c/displayFormat';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_RegistrationDesk_Title';
 import LABEL_QUEUE from '@salesforce/label/c.PSMS_RegistrationDesk_Queue';
 import LABEL_DISPUTES from '@salesforce/label/c.PSMS_RegistrationDesk_Disputes';
@@ -78,6 +79,7 @@ export default class RegistrationDesk extends LightningElement {
       const overdue = isOverdue(registration, desk.today, this.settings);
       const expiring = isExpiringSoon(registration, desk.today, this.settings);
       const undecided = registration.Status__c === 'Submitted' || registration.Status__c === 'Needs Review';
+      const conflict = conflictLink(registration);
       return {
         id: registration.Id ?? '',
         name: registration.Name ?? registration.Id ?? '',
@@ -94,16 +96,9 @@ export default class RegistrationDesk extends LightningElement {
         slaIcon: overdue ? 'utility:warning' : expiring ? 'utility:clock' : 'utility:success',
         overdue,
         conflictType: registration.Conflict_Type__c ?? '',
-        conflictId:
-          registration.Conflicting_Registration__c ?? registration.Conflicting_Opportunity__c ?? null,
-        conflictObject: registration.Conflicting_Registration__c ? 'Deal_Registration__c' : 'Opportunity',
-        // What the conflict points at, by name: the holding registration or the direct deal.
-        conflictName:
-          registration.Conflicting_Registration__r?.Name ??
-          registration.Conflicting_Opportunity__r?.Name ??
-          registration.Conflicting_Registration__c ??
-          registration.Conflicting_Opportunity__c ??
-          '',
+        conflictId: conflict?.recordId ?? null,
+        conflictObject: conflict?.objectApiName ?? '',
+        conflictName: conflict?.label ?? '',
         canDecide: undecided,
         canExtend:
           registration.Status__c === 'Approved' &&
