@@ -119,7 +119,7 @@ function sumsAt(key: string, sums: ArrayLike<number>, slot: number): Sums {
 
 type KeyOf = (opp: Opportunity, primary: Partner_Deal__c) => string;
 
-function keyFunction(input: RollUpInput, managers: ReadonlyMap<RecordId, RecordId | null>): KeyOf {
+function keyFunction(input: RollUpOptions, managers: ReadonlyMap<RecordId, RecordId | null>): KeyOf {
   switch (input.by) {
     case 'owner':
       return (opp) => opp.OwnerId ?? NONE_KEY;
@@ -138,7 +138,7 @@ function keyFunction(input: RollUpInput, managers: ReadonlyMap<RecordId, RecordI
 }
 
 /** Quota per SPEC §3: same partner (partner grouping) or same Manager__c with blank partner. */
-function quotaLookup(input: RollUpInput): {
+function quotaLookup(input: RollUpOptions): {
   ofGroup: (key: string) => number | null;
   channel: number | null;
 } {
@@ -186,7 +186,7 @@ function toRow(sums: Sums, label: string, quotaCents: number | null): ForecastRo
   };
 }
 
-function labels(input: RollUpInput): Map<RecordId, string> {
+function labels(input: RollUpOptions): Map<RecordId, string> {
   const names = new Map<RecordId, string>();
   const records =
     input.by === 'partner' ? (input.accounts ?? []) : input.by === 'region' ? [] : (input.users ?? []);
@@ -198,23 +198,97 @@ function labels(input: RollUpInput): Map<RecordId, string> {
   return names;
 }
 
+/** Everything a roll-up needs but the opportunities and their partners. */
+export type RollUpOptions = Omit<RollUpInput, 'opportunities' | 'partners'>;
+
+/**
+ * The roll-up of any grouping, one opportunity at a time: `rollUpForecast` feeds it a list, and
+ * a reader of a million-row export feeds it each row as it is parsed, so that the rows are never
+ * held in memory together. Either way the report is the same. Per row: the period test, the
+ * group key, one slot look-up per distinct key, one add.
+ */
+export class ForecastRollUp {
+  private readonly start: string;
+  private readonly end: string;
+  private readonly keyOf: KeyOf;
+  private readonly slotOf = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly sums: number[] = [];
+  private readonly direct = [0, 0, 0, 0, 0];
+  private readonly options: RollUpOptions;
+
+  constructor(options: RollUpOptions) {
+    this.options = options;
+    const { start, end } = parsePeriod(options.period, options.fiscalYearStartMonth ?? 1);
+    this.start = start;
+    this.end = end;
+    const managers = new Map<RecordId, RecordId | null>();
+    for (const user of options.users ?? []) {
+      managers.set(user.Id, user.ManagerId ?? null);
+    }
+    this.keyOf = keyFunction(options, managers);
+  }
+
+  /** One opportunity with its primary partner deal (null: a direct opportunity). */
+  add(opp: Opportunity, primary: Partner_Deal__c | null): void {
+    const closeDate = opp.CloseDate;
+    // ISO dates compare as strings: the period test needs no parsing.
+    if (closeDate < this.start || closeDate > this.end) {
+      return;
+    }
+    const column = columnOf(opp);
+    if (primary === null) {
+      if (column >= 0) {
+        this.direct[column] += toCents(opp.Amount);
+      }
+      return;
+    }
+    const key = this.keyOf(opp, primary);
+    let slot = this.slotOf.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.keys.push(key);
+      this.slotOf.set(key, slot);
+      this.sums.push(0, 0, 0, 0, 0);
+    }
+    if (column >= 0) {
+      this.sums[slot * WIDTH + column] += toCents(opp.Amount);
+    }
+  }
+
+  report(): ForecastReport {
+    const groups = this.keys.map((key, slot) => sumsAt(key, this.sums, slot));
+    const includeDirect = this.options.includeDirect === true;
+    return assemble(this.options, groups, includeDirect ? sumsAt(DIRECT_KEY, this.direct, 0) : null);
+  }
+}
+
 /** Roll up one period's opportunities by primary partner, owner, manager or region. */
 export function rollUpForecast(input: RollUpInput): ForecastReport {
-  const { start, end } = parsePeriod(input.period, input.fiscalYearStartMonth ?? 1);
   const partners = input.partners;
-  const { keys, sums, direct } =
-    // A column must be aligned with this opportunity list to be read by position.
-    input.by === 'partner' && !(partners instanceof Map) && partners.length === input.opportunities.length
-      ? sumByPartnerSlot(
-          input.opportunities,
-          primarySlots(partners),
-          start,
-          end,
-          input.includeDirect === true
-        )
-      : sumByKey(input, start, end);
-  const groups = keys.map((key, slot) => sumsAt(key, sums, slot));
-  return assemble(input, groups, input.includeDirect === true ? sumsAt(DIRECT_KEY, direct, 0) : null);
+  // A column must be aligned with this opportunity list to be read by position.
+  if (
+    input.by === 'partner' &&
+    !(partners instanceof Map) &&
+    partners.length === input.opportunities.length
+  ) {
+    const { start, end } = parsePeriod(input.period, input.fiscalYearStartMonth ?? 1);
+    const { keys, sums, direct } = sumByPartnerSlot(
+      input.opportunities,
+      primarySlots(partners),
+      start,
+      end,
+      input.includeDirect === true
+    );
+    const groups = keys.map((key, slot) => sumsAt(key, sums, slot));
+    return assemble(input, groups, input.includeDirect === true ? sumsAt(DIRECT_KEY, direct, 0) : null);
+  }
+  const rollUp = new ForecastRollUp(input);
+  const opportunities = input.opportunities;
+  for (let i = 0; i < opportunities.length; i++) {
+    rollUp.add(opportunities[i], partnersAt(partners, opportunities, i)?.primary ?? null);
+  }
+  return rollUp.report();
 }
 
 interface GroupSums {
@@ -283,49 +357,7 @@ function sumByPartnerSlot(
   return { keys, sums: compact, direct };
 }
 
-/** Any grouping, over an index or a column: the group key per row, a slot per distinct key. */
-function sumByKey(input: RollUpInput, start: string, end: string): GroupSums {
-  const managers = new Map<RecordId, RecordId | null>();
-  for (const user of input.users ?? []) {
-    managers.set(user.Id, user.ManagerId ?? null);
-  }
-  const keyOf = keyFunction(input, managers);
-  const slotOf = new Map<string, number>();
-  const keys: string[] = [];
-  const sums: number[] = [];
-  const direct = [0, 0, 0, 0, 0];
-  const opportunities = input.opportunities;
-  for (let i = 0; i < opportunities.length; i++) {
-    const opp = opportunities[i];
-    const closeDate = opp.CloseDate;
-    // ISO dates compare as strings: the period test needs no parsing.
-    if (closeDate < start || closeDate > end) {
-      continue;
-    }
-    const primary = partnersAt(input.partners, opportunities, i)?.primary ?? null;
-    const column = columnOf(opp);
-    if (primary === null) {
-      if (column >= 0) {
-        direct[column] += toCents(opp.Amount);
-      }
-      continue;
-    }
-    const key = keyOf(opp, primary);
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slot = keys.length;
-      keys.push(key);
-      slotOf.set(key, slot);
-      sums.push(0, 0, 0, 0, 0);
-    }
-    if (column >= 0) {
-      sums[slot * WIDTH + column] += toCents(opp.Amount);
-    }
-  }
-  return { keys, sums, direct };
-}
-
-function assemble(input: RollUpInput, groupSums: Sums[], direct: Sums | null): ForecastReport {
+function assemble(input: RollUpOptions, groupSums: Sums[], direct: Sums | null): ForecastReport {
   const quota = quotaLookup(input);
   const names = labels(input);
   // Sorted by key so that the report does not depend on the order of the input rows.

@@ -29,16 +29,36 @@ export function indexPartnerDeals(deals: readonly Partner_Deal__c[]): PartnerDea
     if (deal.Co_Sell__c === true) {
       entry.coSell = true;
     }
-    // The org allows one primary; should an export hold two, the lowest id wins so the
-    // result does not depend on row order.
-    if (
-      deal.Is_Primary__c === true &&
-      (entry.primary === null || (deal.Id ?? '') < (entry.primary.Id ?? ''))
-    ) {
+    if (deal.Is_Primary__c === true && (entry.primary === null || outranks(deal, entry.primary))) {
       entry.primary = deal;
     }
   }
   return index;
+}
+
+/**
+ * Of two primary deals on one opportunity, the one that counts. The org allows one primary;
+ * should an export hold two, the lowest id wins so the result does not depend on row order.
+ */
+function outranks(deal: Partner_Deal__c, current: Partner_Deal__c): boolean {
+  return (deal.Id ?? '') < (current.Id ?? '');
+}
+
+/**
+ * The primary deal of each opportunity and nothing else: what a roll-up needs, kept as deals
+ * arrive one at a time (a streamed export), so a million-row run holds one entry per
+ * opportunity instead of the full index.
+ */
+export type PrimaryDeals = Map<RecordId, Partner_Deal__c>;
+
+export function addPrimaryDeal(primaries: PrimaryDeals, deal: Partner_Deal__c): void {
+  if (deal.Is_Primary__c !== true) {
+    return;
+  }
+  const current = primaries.get(deal.Opportunity__c);
+  if (current === undefined || outranks(deal, current)) {
+    primaries.set(deal.Opportunity__c, deal);
+  }
 }
 
 /**

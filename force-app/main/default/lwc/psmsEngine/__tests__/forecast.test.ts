@@ -1,6 +1,6 @@
 import { forecastBesideCall } from '../forecastCall';
-import { rollUpForecast, type RollUpInput } from '../forecast';
-import { alignPartners, indexPartnerDeals } from '../partnerDeals';
+import { ForecastRollUp, rollUpForecast, type RollUpInput } from '../forecast';
+import { addPrimaryDeal, alignPartners, indexPartnerDeals, type PrimaryDeals } from '../partnerDeals';
 import type { Opportunity, Partner_Deal__c, Partner_Target__c } from '../records';
 import { deal, opp } from './fixtures';
 
@@ -78,6 +78,22 @@ describe('Attribution for roll-ups: primary partner only', () => {
     expect(
       rollUpForecast({ period: P, by: 'partner', opportunities: opps, partners: alignPartners(opps, index) })
     ).toEqual(rollUpForecast({ period: P, by: 'partner', opportunities: opps, partners: index }));
+  });
+  it('a streamed roll-up keeps only primary deals and, of two primaries, the lowest id', () => {
+    const primaries: PrimaryDeals = new Map();
+    const twoPrimaries = [deal('b', 'P9', { Id: 'pd-z' }), ...deals, deal('b', 'P8', { Id: 'pd-0' })];
+    for (const d of twoPrimaries) addPrimaryDeal(primaries, d);
+    expect([...primaries].map(([oppId, d]) => [oppId, d.Partner_Account__c])).toEqual([
+      ['b', 'P8'],
+      ['a', 'P1']
+    ]);
+    const rollUp = new ForecastRollUp({ period: P, by: 'partner', includeDirect: true });
+    for (const o of opps) rollUp.add(o, primaries.get(o.Id) ?? null);
+    expect(rollUp.report().groups.map((g) => [g.key, g.commit])).toEqual([
+      ['P1', 100],
+      ['P8', 40],
+      ['direct', 7]
+    ]);
   });
   it('labels partners by account name', () => {
     expect(run(opps, deals, { accounts: [{ Id: 'P1', Name: 'Acme Partners' }] }).groups[0].label).toBe(

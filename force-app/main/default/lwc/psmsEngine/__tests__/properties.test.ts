@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { submitRegistration, withdrawRegistration, approveRegistration } from '../engagementRules';
-import { rollUpForecast } from '../forecast';
+import { ForecastRollUp, rollUpForecast, type ForecastGrouping } from '../forecast';
 import { evaluateHygiene } from '../hygiene';
-import { alignPartners, indexPartnerDeals } from '../partnerDeals';
+import { addPrimaryDeal, alignPartners, indexPartnerDeals, type PrimaryDeals } from '../partnerDeals';
 import type { Deal_Registration__c, Opportunity, Partner_Deal__c } from '../records';
 import { normalizeCompanyName, normalizeDomain, registrationKey } from '../registrationKey';
 import { isActive } from '../registrationStatus';
@@ -96,6 +96,50 @@ describe('Forecast roll-up properties', () => {
           expect(row.commitForecast).toBeLessThanOrEqual(row.bestCaseForecast);
         }
       })
+    );
+  });
+});
+
+describe('Streamed roll-up (property)', () => {
+  // Deals as an export holds them: some not primary, some opportunities with two primaries.
+  const extraDeal = fc.record({
+    opp: fc.nat({ max: 59 }),
+    partner: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
+    primary: fc.boolean(),
+    id: fc.constantFrom('pd-0', 'pd-z')
+  });
+  it('rows fed one at a time with their primary deals give the report of the list, in any grouping', () => {
+    fc.assert(
+      fc.property(
+        fc.array(oppArb, { maxLength: 60 }),
+        fc.array(extraDeal, { maxLength: 30 }),
+        fc.constantFrom<ForecastGrouping>('partner', 'owner', 'manager', 'region'),
+        fc.boolean(),
+        (rows, extra, by, includeDirect) => {
+          const { opportunities } = build(rows);
+          opportunities.forEach((o, i) => (o.OwnerId = i % 3 === 0 ? null : `005${i % 4}`));
+          const deals = rows.flatMap((row, i) => (row.partner ? [deal(`o${i}`, row.partner)] : []));
+          for (const e of extra) {
+            deals.push(deal(`o${e.opp}`, e.partner, { Id: e.id, Is_Primary__c: e.primary }));
+          }
+          const options = {
+            period: 'FY2026-Q2',
+            by,
+            includeDirect,
+            users: [{ Id: '0051', Name: 'Una', ManagerId: '005M' }],
+            regions: new Map([
+              ['P1', 'EMEA'],
+              ['0052', 'AMER']
+            ])
+          };
+          const expected = rollUpForecast({ ...options, opportunities, partners: indexPartnerDeals(deals) });
+          const primaries: PrimaryDeals = new Map();
+          for (const d of [...deals].reverse()) addPrimaryDeal(primaries, d);
+          const rollUp = new ForecastRollUp(options);
+          for (const o of opportunities) rollUp.add(o, primaries.get(o.Id) ?? null);
+          expect(rollUp.report()).toEqual(expected);
+        }
+      )
     );
   });
 });
