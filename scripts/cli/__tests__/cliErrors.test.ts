@@ -124,6 +124,21 @@ describe('data errors (exit 3)', () => {
     );
   });
 
+  it('a malformed row after rows already folded into the roll-up: the error alone, no partial report', async () => {
+    const header = 'Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n';
+    // ~300 KB of valid in-period rows: several 64 KiB read chunks before the bad one.
+    const rows = Array.from({ length: 5000 }, (_, i) => `006R${i},10,2026-01-05,Commit,false,false,005U1\n`);
+    const dir = brokenExport(
+      'Opportunity.csv',
+      header + rows.join('') + '006Z,10,2026-01-05,Commit,maybe,false,005U1\n'
+    );
+    await expectError(
+      ['forecast', '--data', dir],
+      3,
+      'Opportunity.csv: line 5002, column IsClosed: "maybe" is not true or false'
+    );
+  });
+
   it('a value that is not what its column holds', async () => {
     const dir = brokenExport(
       'Opportunity.csv',

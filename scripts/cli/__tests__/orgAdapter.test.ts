@@ -5,6 +5,7 @@ import { bulkUpsert } from '../src/org/bulkIngest';
 import { connectToOrg } from '../src/org/connect';
 import { OrgClient } from '../src/org/orgClient';
 import { orgSource } from '../src/org/orgSource';
+import { load } from '../src/reports/reportCommand';
 import { CliError } from '../src/errors';
 import {
   API,
@@ -74,13 +75,11 @@ describe('REST query endpoint', () => {
       };
     });
     const source = orgSource(new OrgClient(org.connection(), NO_WAIT), 'fake');
-    const rows = await source
-      .load({
-        object: 'Partner_Deal__c',
-        fields: ['Id', 'Opportunity__c', 'Partner_Account__c', 'Is_Primary__c'],
-        where: [{ field: 'Is_Primary__c', op: 'is', value: true }]
-      })
-      .catch((error: Error) => error);
+    const rows = await load(source, {
+      object: 'Partner_Deal__c',
+      fields: ['Id', 'Opportunity__c', 'Partner_Account__c', 'Is_Primary__c'],
+      where: [{ field: 'Is_Primary__c', op: 'is', value: true }]
+    }).catch((error: Error) => error);
     // Partner_Account__c is never blank in PSMS: the null in page 2 is reported, not passed on.
     expect((rows as Error).message).toBe(
       'Partner_Deal__c (fake): line 3, column Partner_Account__c: blank, but every row needs a value'

@@ -35,7 +35,7 @@ export function stderrProfiler(stderr: { write(text: string): unknown }): Profil
     time,
     source: (source) => ({
       ...source,
-      load: (request) => time(`  load ${request.object}`, () => source.load(request))
+      each: (request, onRecord) => time(`  load ${request.object}`, () => source.each(request, onRecord))
     })
   };
 }

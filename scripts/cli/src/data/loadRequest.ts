@@ -32,8 +32,11 @@ export interface DataSource {
   orgFiscalYearStartMonth(): Promise<number | undefined>;
   /** An org's PSMS settings records by type (without `__mdt`); undefined for an export (package defaults). */
   settingsRecords(): Promise<ReadonlyMap<string, CustomMetadataRecord[]> | undefined>;
-  /** The rows in scope, typed per the schema; an empty list for a missing optional object. */
-  load(request: LoadRequest): Promise<RawRecord[]>;
+  /**
+   * Each row in scope, typed per the schema, handed over as it is read (none for a missing
+   * optional object): a report that folds rows as they come never holds them all in memory.
+   */
+  each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void>;
 }
 
 /** The fields to read: the ones asked for plus those the scope tests. */

@@ -8,7 +8,13 @@ import { silentProgress, type Progress } from '../progress';
 
 /** The export adapter: a folder with one `<ObjectApiName>.csv` per object (SPEC §9). */
 
-const CHUNK_BYTES = 1 << 22;
+/**
+ * 64 KiB reads. A larger chunk is no faster to parse, and each one is fresh memory (a read
+ * buffer and its decoded text, both outside the reused young generation): on this project's
+ * VMs first-touching a page costs ~16 µs, so 4 MiB chunks spent ~1 s of a 1M-row report
+ * faulting pages in. Small chunks recycle the same memory.
+ */
+const CHUNK_BYTES = 1 << 16;
 
 export function exportFolderSource(folder: string, progress: Progress = silentProgress): DataSource {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -18,19 +24,19 @@ export function exportFolderSource(folder: string, progress: Progress = silentPr
     description: folder,
     orgFiscalYearStartMonth: async () => undefined,
     settingsRecords: async () => undefined,
-    async load(request: LoadRequest): Promise<RawRecord[]> {
+    async each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void> {
       const name = `${request.object}.csv`;
       const path = join(folder, name);
       if (!existsSync(path)) {
-        if (request.optional) return [];
+        if (request.optional) return;
         throw new DataError(`${path}: missing file (the report needs ${request.object})`);
       }
       const fields = fieldsToRead(request);
       const build = recordBuilder(request.object, fields, name);
       const inScope = rowFilter(request.where ?? [], fields);
-      const records: RawRecord[] = [];
       const label = `Reading ${name}`;
       let read = 0;
+      let kept = 0;
       const { rows } = await parseCsvStream(
         // Bytes, not text: parseCsvStream decodes ASCII chunks far faster than the stream's decoder.
         createReadStream(path, { highWaterMark: CHUNK_BYTES }),
@@ -38,15 +44,17 @@ export function exportFolderSource(folder: string, progress: Progress = silentPr
         fields.map((field) => ({ name: field, required: true })),
         (values, line) => {
           if ((++read & 0xffff) === 0) progress.update(label, read);
-          if (inScope === null || inScope(values)) records.push(build(values, line));
+          if (inScope === null || inScope(values)) {
+            kept++;
+            onRecord(build(values, line));
+          }
         }
       );
       if (rows >= 100_000)
         progress.finish(
           label,
-          `${rows.toLocaleString('en-US')} rows, ${records.length.toLocaleString('en-US')} in scope`
+          `${rows.toLocaleString('en-US')} rows, ${kept.toLocaleString('en-US')} in scope`
         );
-      return records;
     }
   };
 }

@@ -68,23 +68,19 @@ export function orgSource(client: OrgClient, orgName: string, options: OrgSource
       return Number.isInteger(month) && month >= 1 && month <= 12 ? month : undefined;
     },
     settingsRecords: () => readOrgSettingsRecords(client),
-    async load(request: LoadRequest): Promise<RawRecord[]> {
+    async each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void> {
       const fields = fieldsToRead(request);
       const count = await countRecords(client, buildCount(request.object, request.where));
       const build = recordBuilder(request.object, fields, `${request.object} (${orgName})`);
-      const records: RawRecord[] = [];
       await queryRows(
         client,
         buildSoql(request.object, fields, request.where),
         count,
         fields,
         `Querying ${request.object}`,
-        (values, line) => {
-          records.push(build(values, line));
-        },
+        (values, line) => onRecord(build(values, line)),
         options
       );
-      return records;
     }
   };
 }

@@ -1,15 +1,16 @@
 import {
-  indexPartnerDeals,
-  rollUpForecast,
+  addPrimaryDeal,
+  ForecastRollUp,
   type Account,
   type ForecastRow,
   type Opportunity,
   type Partner_Deal__c,
   type Partner_Target__c,
+  type PrimaryDeals,
   type User
 } from '../engine';
 import { amount, multiple, ratio, text, type Cell } from '../output/reportOutput';
-import { load, periodFlag, requireSource, type ReportCommand } from './reportCommand';
+import { each, load, periodFlag, requireSource, type ReportCommand } from './reportCommand';
 
 /** `psms forecast --period P --by partner|owner`: the roll-up of SPEC §3. */
 
@@ -98,17 +99,17 @@ export const forecastReport: ReportCommand = {
     const source = requireSource(context);
     const period = periodFlag(context);
     const by = context.flags.oneOf('by', GROUPINGS) ?? 'partner';
-    const opportunities = await load<Opportunity>(source, {
-      object: 'Opportunity',
-      fields: ['Id', 'Amount', 'CloseDate', 'ForecastCategoryName', 'IsClosed', 'IsWon', 'OwnerId'],
-      where: [{ field: 'CloseDate', op: 'between', from: period.start, to: period.end }]
-    });
     // Only the primary deal decides a roll-up group (SPEC §2).
-    const deals = await load<Partner_Deal__c>(source, {
-      object: 'Partner_Deal__c',
-      fields: ['Id', 'Opportunity__c', 'Partner_Account__c', 'Is_Primary__c'],
-      where: [{ field: 'Is_Primary__c', op: 'is', value: true }]
-    });
+    const primaries: PrimaryDeals = new Map();
+    await each<Partner_Deal__c>(
+      source,
+      {
+        object: 'Partner_Deal__c',
+        fields: ['Id', 'Opportunity__c', 'Partner_Account__c', 'Is_Primary__c'],
+        where: [{ field: 'Is_Primary__c', op: 'is', value: true }]
+      },
+      (deal) => addPrimaryDeal(primaries, deal)
+    );
     const targets = await load<Partner_Target__c>(source, {
       object: 'Partner_Target__c',
       fields: ['Period__c', 'Partner_Account__c', 'Manager__c', 'Revenue_Target__c'],
@@ -128,17 +129,26 @@ export const forecastReport: ReportCommand = {
       by === 'owner'
         ? await load<User>(source, { object: 'User', fields: ['Id', 'Name'], optional: true })
         : [];
-    const report = rollUpForecast({
+    const rollUp = new ForecastRollUp({
       period: period.label,
       by,
-      opportunities,
-      partners: indexPartnerDeals(deals),
       targets,
       accounts,
       users,
       includeDirect: context.flags.has('include-direct'),
       fiscalYearStartMonth: context.settings.fiscalYearStartMonth
     });
+    // Opportunities are folded in as they are read: a million of them are never held at once.
+    await each<Opportunity>(
+      source,
+      {
+        object: 'Opportunity',
+        fields: ['Id', 'Amount', 'CloseDate', 'ForecastCategoryName', 'IsClosed', 'IsWon', 'OwnerId'],
+        where: [{ field: 'CloseDate', op: 'between', from: period.start, to: period.end }]
+      },
+      (opp) => rollUp.add(opp, primaries.get(opp.Id) ?? null)
+    );
+    const report = rollUp.report();
     return {
       json: { period: report.period, groups: report.groups.map(jsonRow), total: jsonRow(report.total) },
       summary: [

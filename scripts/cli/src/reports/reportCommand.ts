@@ -1,5 +1,5 @@
 import type { FlagSpec, Flags } from '../args';
-import type { DataSource, LoadRequest } from '../data/loadRequest';
+import type { DataSource, LoadRequest, RawRecord } from '../data/loadRequest';
 import { UsageError } from '../errors';
 import { fiscalPeriodOf, parsePeriod, type FiscalPeriod, type PsmsSettings } from '../engine';
 import type { ReportOutput } from '../output/reportOutput';
@@ -43,12 +43,23 @@ export function periodFlag(
 }
 
 /**
- * The rows of one object, typed as the engine's record. The cast is safe because the record
- * builder produced every asked field with the schema's type (blank as null), which is how the
- * engine's record types declare them.
+ * Each row of one object as it is read, typed as the engine's record. The cast is safe because
+ * the record builder produced every asked field with the schema's type (blank as null), which
+ * is how the engine's record types declare them.
  */
+export function each<T>(
+  source: DataSource,
+  request: LoadRequest,
+  onRecord: (record: T) => void
+): Promise<void> {
+  return source.each(request, onRecord as unknown as (record: RawRecord) => void);
+}
+
+/** The rows of one object, all in memory (for the reports whose rules need the whole list). */
 export async function load<T>(source: DataSource, request: LoadRequest): Promise<T[]> {
-  return (await source.load(request)) as unknown as T[];
+  const records: T[] = [];
+  await each<T>(source, request, (record) => records.push(record));
+  return records;
 }
 
 export function requireSource(context: ReportContext): DataSource {
