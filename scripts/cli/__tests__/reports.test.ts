@@ -366,6 +366,32 @@ describe('SPEC §9 output formats', () => {
     expect(kpis.stdout).toContain('| Win rate (count) | — | 50% | 100% |');
   });
 
+  it('hygiene tables: findings most severe first then by record, columns as wide as their longest cell', async () => {
+    const run = await psms(['hygiene', '--data', data, '--today', '2026-02-16']);
+    const lines = run.stdout.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('Record  Rule'));
+    // The longest rule name (REGISTRATION_EXPIRES_BEFORE_CLOSE, 33) sets the Rule column.
+    expect(lines[header + 1].split('  ').map((dashes) => dashes.length)).toEqual([6, 33, 8, 78, 92]);
+    expect(lines.slice(header + 2, header + 7).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+      '006O4 PUSHED high',
+      '006O7 REGISTRATION_EXPIRES_BEFORE_CLOSE high',
+      '006O8 MISSING_AMOUNT high',
+      '006OA NO_PRIMARY_PARTNER high',
+      '001P1 PLAN_OUTDATED medium'
+    ]);
+    const below = lines.findIndex((l) => l === 'Records below 100');
+    // Lowest score first, ties by record id; "Record" is 6 wide, then two spaces and "Score" right-aligned.
+    expect(lines.slice(below + 3, below + 6)).toEqual(['006O3      40', '006O4      40', '006O8      40']);
+
+    const md = await psms(['hygiene', '--data', data, '--today', '2026-02-16', '--md']);
+    expect(md.stdout).toContain('| 006O4 | PUSHED | high | Close date pushed 3 times (limit 2). |');
+    const csv = (await psms(['hygiene', '--data', data, '--today', '2026-02-16', '--csv'])).stdout.split(
+      '\n'
+    );
+    expect(csv[0]).toBe('Record,Rule,Severity,Reason,Fix');
+    expect(csv).toHaveLength(1 + 13 + 1); // header, 13 findings, the final newline
+  });
+
   it('refuses two output formats at once', async () => {
     const run = await psms(['hygiene', '--data', data, '--json', '--csv']);
     expect(run).toEqual({ code: 2, stdout: '', stderr: 'psms: hygiene: choose one of --json, --csv\n' });

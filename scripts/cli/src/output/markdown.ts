@@ -24,9 +24,11 @@ export function* markdownChunks(report: ReportOutput): Generator<string> {
     yield `### ${escape(table.title)}\n\n`;
     yield `| ${table.columns.map((c) => escape(c.header)).join(' | ')} |\n`;
     yield `|${table.columns.map((c) => (isNumeric(c.kind) ? ' ---: ' : ' --- ')).join('|')}|\n`;
-    for (let r = 0; r < table.rows.length; r++) {
-      yield `| ${table.rows[r].map((value, i) => escape(formatCell(value, kindOf(table, r, i)))).join(' | ')} |\n`;
+    let r = 0;
+    for (const row of table.rows) {
+      yield `| ${row.map((value, i) => escape(formatCell(value, kindOf(table, r, i)))).join(' | ')} |\n`;
+      r++;
     }
-    if (table.rows.length === 0) yield `| ${table.columns.map(() => '').join(' | ')} |\n`;
+    if (r === 0) yield `| ${table.columns.map(() => '').join(' | ')} |\n`;
   }
 }

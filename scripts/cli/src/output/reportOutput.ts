@@ -15,7 +15,12 @@ export interface Column {
 export interface Table {
   title: string;
   columns: Column[];
-  rows: Cell[][];
+  /**
+   * An array, or rows made on demand (`rowsOf`): each pass over them makes each row afresh, so a
+   * million hygiene findings never exist as a million row arrays. Read at most twice (the
+   * plain-text table measures its columns first).
+   */
+  rows: Iterable<Cell[]>;
   /** Per-row number format for tables whose rows mix amounts and ratios (the KPI table). */
   rowKinds?: ColumnKind[];
 }
@@ -27,6 +32,15 @@ export interface ReportOutput {
   tables: Table[];
   /** The table --csv prints (one CSV per invocation keeps it loadable by a spreadsheet). */
   csvTable: number;
+}
+
+/** Rows made from items on each pass over them, instead of kept. */
+export function rowsOf<T>(items: readonly T[], toRow: (item: T) => Cell[]): Iterable<Cell[]> {
+  return {
+    *[Symbol.iterator]() {
+      for (const item of items) yield toRow(item);
+    }
+  };
 }
 
 export const text = (header: string): Column => ({ header, kind: 'text' });

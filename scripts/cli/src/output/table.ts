@@ -15,15 +15,26 @@ export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): S
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '') ? ansi : plain;
 }
 
-/** One table's lines; the cells are formatted once, as the column widths need them all. */
+function* formattedRows(table: Table): Generator<string[]> {
+  let r = 0;
+  for (const row of table.rows) {
+    yield row.map((value, i) => formatCell(value, kindOf(table, r, i)));
+    r++;
+  }
+}
+
+/**
+ * One table's lines. The column widths need every cell, so the rows are formatted twice (once to
+ * measure, once to write) rather than kept: a million findings' cells would be millions of
+ * strings held at once, and memory costs more here than formatting.
+ */
 export function* tableChunks(table: Table, style: Style): Generator<string> {
-  const cells = table.rows.map((row, r) => row.map((value, i) => formatCell(value, kindOf(table, r, i))));
-  const widths = table.columns.map((column, i) => {
-    // A loop, not Math.max(...spread): a spread of a million arguments overflows the stack.
-    let width = column.header.length;
-    for (const row of cells) width = Math.max(width, row[i].length);
-    return width;
-  });
+  const widths = table.columns.map((column) => column.header.length);
+  let rows = 0;
+  for (const row of formattedRows(table)) {
+    rows++;
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], row[i].length);
+  }
   const line = (values: string[]) =>
     values
       .map((value, i) =>
@@ -34,8 +45,8 @@ export function* tableChunks(table: Table, style: Style): Generator<string> {
   yield style.bold(table.title) + '\n';
   yield style.bold(line(table.columns.map((c) => c.header))) + '\n';
   yield line(widths.map((w) => '-'.repeat(w))) + '\n';
-  if (cells.length === 0) yield '(none)\n';
-  for (const row of cells) yield line(row) + '\n';
+  if (rows === 0) yield '(none)\n';
+  for (const row of formattedRows(table)) yield line(row) + '\n';
 }
 
 /** The summary, then the tables, separated by blank lines. */

@@ -1,5 +1,5 @@
 import {
-  evaluateHygiene,
+  HygieneEvaluation,
   indexPartnerDeals,
   type Account,
   type Deal_Registration__c,
@@ -8,8 +8,8 @@ import {
   type Partner_Account_Plan__c,
   type Partner_Deal__c
 } from '../engine';
-import { count, text, type Cell, type Table } from '../output/reportOutput';
-import { load, requireSource, type ReportCommand } from './reportCommand';
+import { count, rowsOf, text, type Cell, type Table } from '../output/reportOutput';
+import { each, load, requireSource, type ReportCommand } from './reportCommand';
 
 /** `psms hygiene`: the pipeline hygiene findings, scores and hygiene % of SPEC §5 as of --today. */
 
@@ -46,26 +46,8 @@ export const hygieneReport: ReportCommand = {
   needsData: true,
   async run(context) {
     const source = requireSource(context);
-    const opportunities = await load<Opportunity>(source, {
-      object: 'Opportunity',
-      fields: [
-        'Id',
-        'Amount',
-        'CloseDate',
-        'StageName',
-        'Probability',
-        'ForecastCategoryName',
-        'IsClosed',
-        'IsWon',
-        'NextStep',
-        'LastActivityDate',
-        'PushCount',
-        'LastStageChangeDate',
-        'CreatedDate',
-        'LeadSource'
-      ],
-      where: [{ field: 'IsClosed', op: 'is', value: false }]
-    });
+    // Partner involvement first, so that each opportunity is evaluated as it is read and a
+    // million of them are never held at once (only their findings and scores are).
     const deals = await load<Partner_Deal__c>(source, {
       object: 'Partner_Deal__c',
       fields: [
@@ -77,6 +59,7 @@ export const hygieneReport: ReportCommand = {
         'Deal_Registration__c'
       ]
     });
+    const partners = indexPartnerDeals(deals);
     const registrations = await load<Deal_Registration__c>(source, {
       object: 'Deal_Registration__c',
       fields: ['Id', 'Partner_Account__c', 'Status__c', 'Expires_On__c', 'Opportunity__c']
@@ -90,36 +73,55 @@ export const hygieneReport: ReportCommand = {
       object: 'Partner_Account_Plan__c',
       fields: ['Partner_Account__c', 'Status__c', 'Last_Reviewed_On__c']
     });
-    const report = evaluateHygiene({
+    const evaluation = new HygieneEvaluation({
       today: context.today,
-      opportunities,
-      partners: indexPartnerDeals(deals),
       registrations,
       accounts,
       plans,
       allOpen: context.flags.has('all-open'),
       settings: context.settings
     });
-    const findings = [...report.findings].sort(
-      (a, b) =>
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0)
+    await each<Opportunity>(
+      source,
+      {
+        object: 'Opportunity',
+        fields: [
+          'Id',
+          'Amount',
+          'CloseDate',
+          'StageName',
+          'Probability',
+          'ForecastCategoryName',
+          'IsClosed',
+          'IsWon',
+          'NextStep',
+          'LastActivityDate',
+          'PushCount',
+          'LastStageChangeDate',
+          'CreatedDate',
+          'LeadSource'
+        ],
+        where: [{ field: 'IsClosed', op: 'is', value: false }]
+      },
+      (opp) => evaluation.add(opp, partners.get(opp.Id))
     );
-    const flagged = report.scores
-      .filter((s) => s.score < 100)
-      .sort((a, b) => a.score - b.score || (a.recordId < b.recordId ? -1 : 1));
+    const report = evaluation.report();
+    // Only the format asked for is built (a getter each): at a million opportunities the
+    // findings alone are over a million objects, and the JSON and the tables shape them twice.
     return {
-      json: {
-        asOf: report.asOf,
-        findings: report.findings.map(({ rule, severity, recordId, reason }) => ({
-          rule,
-          severity,
-          recordId,
-          reason
-        })),
-        scores: report.scores,
-        hygienePercent: report.hygienePercent,
-        unreliable: report.unreliable
+      get json() {
+        return {
+          asOf: report.asOf,
+          findings: report.findings.map(({ rule, severity, recordId, reason }) => ({
+            rule,
+            severity,
+            recordId,
+            reason
+          })),
+          scores: report.scores,
+          hygienePercent: report.hygienePercent,
+          unreliable: report.unreliable
+        };
       },
       summary: [
         { label: 'As of', value: report.asOf, kind: 'text' },
@@ -129,19 +131,29 @@ export const hygieneReport: ReportCommand = {
         { label: 'Target', value: context.settings.hygieneTargetPercent, kind: 'ratio' },
         { label: 'Forecast unreliable', value: report.unreliable, kind: 'text' }
       ],
-      tables: [
-        byRule(report),
-        {
-          title: 'Findings',
-          columns: [text('Record'), text('Rule'), text('Severity'), text('Reason'), text('Fix')],
-          rows: findings.map((f) => [f.recordId, f.rule, f.severity, f.reason, f.fix])
-        },
-        {
-          title: 'Records below 100',
-          columns: [text('Record'), count('Score')],
-          rows: flagged.map((s) => [s.recordId, s.score])
-        }
-      ],
+      get tables(): Table[] {
+        const findings = [...report.findings].sort(
+          (a, b) =>
+            SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+            (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0)
+        );
+        const flagged = report.scores
+          .filter((s) => s.score < 100)
+          .sort((a, b) => a.score - b.score || (a.recordId < b.recordId ? -1 : 1));
+        return [
+          byRule(report),
+          {
+            title: 'Findings',
+            columns: [text('Record'), text('Rule'), text('Severity'), text('Reason'), text('Fix')],
+            rows: rowsOf(findings, (f) => [f.recordId, f.rule, f.severity, f.reason, f.fix])
+          },
+          {
+            title: 'Records below 100',
+            columns: [text('Record'), count('Score')],
+            rows: rowsOf(flagged, (s) => [s.recordId, s.score])
+          }
+        ];
+      },
       csvTable: 1
     };
   }

@@ -1,6 +1,6 @@
 import { daysBetween } from './dates';
 import { cutOffs, OPPORTUNITY_RULES, type RuleContext } from './hygieneRules';
-import type { PartnerColumn, PartnerDealIndex } from './partnerDeals';
+import type { OpportunityPartners, PartnerColumn, PartnerDealIndex } from './partnerDeals';
 import type {
   Account,
   Deal_Registration__c,
@@ -49,7 +49,7 @@ const NO_REGISTRATIONS: readonly Deal_Registration__c[] = [];
 
 /** Registrations linked to each opportunity: by Opportunity__c, or through its partner deals. */
 function linkedRegistrations(
-  input: HygieneInput
+  input: HygieneOptions
 ): (oppId: RecordId, context: RuleContext) => readonly Deal_Registration__c[] {
   const byId = new Map<RecordId, Deal_Registration__c>();
   const byOpportunity = new Map<RecordId, Deal_Registration__c[]>();
@@ -96,75 +96,127 @@ function weightOf(
   return setting.weight ?? weights[severity];
 }
 
-export function evaluateHygiene(input: HygieneInput): HygieneReport {
-  const { today, settings } = input;
-  const rules = settings.hygieneRules;
-  const active = OPPORTUNITY_RULES.filter((rule) => rules[rule.id].active);
-  const context: RuleContext = {
-    today,
-    ...cutOffs(today, rules),
-    rules,
-    partners: undefined,
-    registrations: NO_REGISTRATIONS
-  };
-  const registrationsOf =
-    input.registrations && input.registrations.length > 0 ? linkedRegistrations(input) : null;
-  const report: HygieneReport = {
-    asOf: today,
-    findings: [],
-    scores: [],
-    hygienePercent: null,
-    unreliable: false
-  };
-  // One branch per run instead of per row: a column is read by position, an index by id.
-  const column = input.partners instanceof Map ? null : (input.partners as PartnerColumn);
-  const index = input.partners instanceof Map ? input.partners : null;
-  const allOpen = input.allOpen === true;
-  let open = 0;
-  let clean = 0;
-  const opportunities = input.opportunities;
-  // Sized once for the worst case (every row evaluated), then cut to length: a million pushes
-  // would regrow and recopy the array about thirty times, and each copy of young scores into
-  // a large old-space array is paid again by the garbage collector's write barrier.
-  const scores: HygieneReport['scores'] = new Array(opportunities.length);
-  for (let i = 0; i < opportunities.length; i++) {
-    const opp = opportunities[i];
+/** Everything a hygiene evaluation needs but the opportunities and their partners. */
+export type HygieneOptions = Omit<HygieneInput, 'opportunities' | 'partners'>;
+
+/**
+ * Hygiene one opportunity at a time: `evaluateHygiene` feeds it a list, and a reader of a
+ * million-row export feeds it each open opportunity as it is parsed, so that the rows are never
+ * held in memory together (only their findings and scores are). Either way the report is the
+ * same.
+ */
+export class HygieneEvaluation {
+  private readonly options: HygieneOptions;
+  private readonly active: typeof OPPORTUNITY_RULES;
+  private readonly context: RuleContext;
+  private readonly registrationsOf: ReturnType<typeof linkedRegistrations> | null;
+  private readonly findings: HygieneFinding[] = [];
+  private readonly scores: HygieneReport['scores'];
+  private open = 0;
+  private clean = 0;
+  private result: HygieneReport | null = null;
+
+  /** `capacity`: the most opportunities that will be added, when known (the scores are sized once). */
+  constructor(options: HygieneOptions, capacity = 0) {
+    this.options = options;
+    const rules = options.settings.hygieneRules;
+    this.active = OPPORTUNITY_RULES.filter((rule) => rules[rule.id].active);
+    this.context = {
+      today: options.today,
+      ...cutOffs(options.today, rules),
+      rules,
+      partners: undefined,
+      registrations: NO_REGISTRATIONS
+    };
+    this.registrationsOf =
+      options.registrations && options.registrations.length > 0 ? linkedRegistrations(options) : null;
+    // Sized once for the worst case, then cut to length: a million pushes would regrow and
+    // recopy the array about thirty times, and each copy of young scores into a large
+    // old-space array is paid again by the garbage collector's write barrier.
+    this.scores = new Array(capacity);
+  }
+
+  /** One opportunity with its partner involvement (undefined: none). Closed ones are skipped. */
+  add(opp: Opportunity, partners: OpportunityPartners | undefined): void {
+    if (this.result !== null) {
+      throw new Error('HygieneEvaluation: an opportunity was added after the report was made');
+    }
     if (opp.IsClosed) {
-      continue;
+      return;
     }
-    const partners = column !== null ? column[i] : index?.get(opp.Id);
-    if (!allOpen && opp.LeadSource !== 'Partner' && (partners === undefined || partners.deals.length === 0)) {
-      continue;
+    if (
+      this.options.allOpen !== true &&
+      opp.LeadSource !== 'Partner' &&
+      (partners === undefined || partners.deals.length === 0)
+    ) {
+      return;
     }
-    open++;
+    const { context, options } = this;
+    const rules = options.settings.hygieneRules;
     context.partners = partners;
-    context.registrations = registrationsOf === null ? NO_REGISTRATIONS : registrationsOf(opp.Id, context);
+    context.registrations =
+      this.registrationsOf === null ? NO_REGISTRATIONS : this.registrationsOf(opp.Id, context);
     let penalty = 0;
-    for (const rule of active) {
+    for (const rule of this.active) {
       const reason = rule.check(opp, context);
       if (reason !== null) {
         const setting = rules[rule.id];
         const severity = rule.severityOf ? rule.severityOf(opp, setting) : setting.severity;
-        penalty += weightOf(setting, severity, settings.severityWeights);
-        report.findings.push({ rule: rule.id, severity, recordId: opp.Id, reason, fix: rule.fix });
+        penalty += weightOf(setting, severity, options.settings.severityWeights);
+        this.findings.push({ rule: rule.id, severity, recordId: opp.Id, reason, fix: rule.fix });
       }
     }
     if (penalty === 0) {
-      clean++;
+      this.clean++;
     }
-    scores[open - 1] = { recordId: opp.Id, score: Math.max(0, 100 - penalty) };
+    this.scores[this.open++] = { recordId: opp.Id, score: Math.max(0, 100 - penalty) };
   }
-  scores.length = open;
-  report.scores = scores;
-  evaluatePlans(input, report);
-  report.hygienePercent = open === 0 ? null : clean / open;
-  report.unreliable =
-    report.hygienePercent !== null && report.hygienePercent < settings.unreliableBelowPercent;
-  return report;
+
+  /**
+   * The report, built on the first call (the plan rule over partner accounts runs then, once);
+   * it shares the evaluation's arrays, so nothing can be added after it.
+   */
+  report(): HygieneReport {
+    if (this.result !== null) {
+      return this.result;
+    }
+    const { open, clean, options, scores } = this;
+    scores.length = open;
+    const report: HygieneReport = {
+      asOf: options.today,
+      findings: this.findings,
+      scores,
+      hygienePercent: open === 0 ? null : clean / open,
+      unreliable: false
+    };
+    evaluatePlans(options, report);
+    report.unreliable =
+      report.hygienePercent !== null && report.hygienePercent < options.settings.unreliableBelowPercent;
+    this.result = report;
+    return report;
+  }
+}
+
+export function evaluateHygiene(input: HygieneInput): HygieneReport {
+  const opportunities = input.opportunities;
+  const evaluation = new HygieneEvaluation(input, opportunities.length);
+  // One branch per run instead of per row: a column is read by position, an index by id.
+  if (input.partners instanceof Map) {
+    const index = input.partners;
+    for (const opp of opportunities) {
+      evaluation.add(opp, index.get(opp.Id));
+    }
+  } else {
+    const column = input.partners;
+    for (let i = 0; i < opportunities.length; i++) {
+      evaluation.add(opportunities[i], column[i]);
+    }
+  }
+  return evaluation.report();
 }
 
 /** PLAN_OUTDATED: partner accounts of the tier or above with no active plan reviewed within D days. */
-function evaluatePlans(input: HygieneInput, report: HygieneReport): void {
+function evaluatePlans(input: HygieneOptions, report: HygieneReport): void {
   const setting = input.settings.hygieneRules.PLAN_OUTDATED;
   if (!setting.active || !input.accounts) {
     return;

@@ -22,10 +22,14 @@ export function indexPartnerDeals(deals: readonly Partner_Deal__c[]): PartnerDea
   for (const deal of deals) {
     let entry = index.get(deal.Opportunity__c);
     if (entry === undefined) {
-      entry = { primary: null, deals: [], coSell: false };
+      // Created holding its first deal: an array literal is sized to its one element, whereas
+      // a push onto `[]` reserves room for 17 (~120 bytes more per opportunity, most of which
+      // have one deal).
+      entry = { primary: null, deals: [deal], coSell: false };
       index.set(deal.Opportunity__c, entry);
+    } else {
+      entry.deals.push(deal);
     }
-    entry.deals.push(deal);
     if (deal.Co_Sell__c === true) {
       entry.coSell = true;
     }

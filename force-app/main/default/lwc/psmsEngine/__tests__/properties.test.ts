@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { submitRegistration, withdrawRegistration, approveRegistration } from '../engagementRules';
 import { ForecastRollUp, rollUpForecast, type ForecastGrouping } from '../forecast';
-import { evaluateHygiene } from '../hygiene';
+import { evaluateHygiene, HygieneEvaluation } from '../hygiene';
 import { addPrimaryDeal, alignPartners, indexPartnerDeals, type PrimaryDeals } from '../partnerDeals';
 import type { Deal_Registration__c, Opportunity, Partner_Deal__c } from '../records';
 import { normalizeCompanyName, normalizeDomain, registrationKey } from '../registrationKey';
@@ -171,6 +171,38 @@ describe('Partner column fast path (property)', () => {
     expect(keys()).toEqual(['P1', 'P2']);
     column[1] = partners.get('o1');
     expect(keys()).toEqual(['P1']);
+  });
+  it('hygiene fed one opportunity at a time equals hygiene over the list', () => {
+    fc.assert(
+      fc.property(fc.array(oppArb, { maxLength: 60 }), fc.boolean(), (rows, allOpen) => {
+        const { opportunities, partners } = build(rows);
+        opportunities.forEach((o, i) => (o.LeadSource = i % 4 === 0 ? 'Partner' : 'Web'));
+        const options = {
+          today: '2026-05-11',
+          allOpen,
+          settings: DEFAULT_SETTINGS,
+          registrations: [
+            {
+              Id: 'r1',
+              Partner_Account__c: 'P1',
+              Status__c: 'Approved',
+              Expires_On__c: '2026-05-01',
+              Opportunity__c: 'o1'
+            }
+          ],
+          accounts: [{ Id: 'P1', Partner_Status__c: 'Active', Partner_Tier__c: 'Gold' }],
+          plans: []
+        };
+        const evaluation = new HygieneEvaluation(options);
+        for (const o of opportunities) evaluation.add(o, partners.get(o.Id));
+        const streamed = evaluation.report();
+        expect(streamed).toEqual(evaluateHygiene({ ...options, opportunities, partners }));
+        expect(evaluation.report()).toBe(streamed);
+        expect(() => evaluation.add(opportunities[0] ?? opp('late'), undefined)).toThrow(
+          'HygieneEvaluation: an opportunity was added after the report was made'
+        );
+      })
+    );
   });
   it('hygiene over the column equals hygiene over the index', () => {
     fc.assert(
