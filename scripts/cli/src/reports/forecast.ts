@@ -143,7 +143,16 @@ export const forecastReport: ReportCommand = {
       source,
       {
         object: 'Opportunity',
-        fields: ['Id', 'Amount', 'CloseDate', 'ForecastCategoryName', 'IsClosed', 'IsWon', 'OwnerId'],
+        // The owner only groups by owner: every column read costs a string per row.
+        fields: [
+          'Id',
+          'Amount',
+          'CloseDate',
+          'ForecastCategoryName',
+          'IsClosed',
+          'IsWon',
+          ...(by === 'owner' ? ['OwnerId'] : [])
+        ],
         where: [{ field: 'CloseDate', op: 'between', from: period.start, to: period.end }]
       },
       (opp) => rollUp.add(opp, primaries.get(opp.Id) ?? null)
