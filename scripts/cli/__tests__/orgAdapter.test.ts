@@ -15,11 +15,13 @@ import {
   startFakeOrg,
   settingsRecordsResponse,
   type FakeOrg,
-  type FakeRequest
+  type FakeRequest,
+  type FakeResponse
 } from './helpers/fakeSalesforce';
 import { readCustomMetadataRecords } from '../../lib/customMetadataRecords';
 import { FORCE_APP_DIR } from '../src/cli';
-import { psms } from './helpers/runPsms';
+import { FIXTURES, psms } from './helpers/runPsms';
+import { CsvParser } from '../src/csv/streamingCsv';
 
 /** The org adapter against a local HTTP server that speaks the REST query endpoint and Bulk API 2.0. */
 
@@ -205,6 +207,68 @@ describe('psms export', () => {
       'Review_Meeting__mdt',
       'Maturity_Practice__mdt'
     ]);
+  });
+});
+
+/**
+ * An org holding the rows of an export folder, served over the REST query endpoint (the fixture
+ * is below the Bulk API threshold). It answers with every row of the object, not only those the
+ * WHERE clause selects: the reports below apply their rules to each row anyway (the period, the
+ * primary flag, open only), so their results must equal those over the folder.
+ */
+function orgFromFolder(folder: string) {
+  return (request: FakeRequest): FakeResponse => {
+    const q = request.query.get('q') ?? '';
+    const settings = settingsRecordsResponse(request);
+    if (settings) return settings;
+    const object = objectOf(q);
+    if (object === 'Organization')
+      return { json: { totalSize: 1, done: true, records: [{ FiscalYearStartMonth: 1 }] } };
+    const fields = /^SELECT\s+(.+?)\s+FROM/i.exec(q)?.[1].split(/\s*,\s*/) ?? [];
+    const records: Record<string, string>[] = [];
+    const parser = new CsvParser(
+      object,
+      fields.map((name) => ({ name, required: false })),
+      (values) => records.push(Object.fromEntries(fields.map((field, i) => [field, values[i]])))
+    );
+    parser.push(readFileSync(join(folder, `${object}.csv`), 'utf8'));
+    parser.end();
+    return {
+      json: { totalSize: records.length, done: true, records: q.startsWith('SELECT COUNT()') ? [] : records }
+    };
+  };
+}
+
+describe('reports from an org', () => {
+  const folder = join(FIXTURES, 'partnerQuarter');
+  const viaOrg = async (argv: string[]) => {
+    org = await startFakeOrg(orgFromFolder(folder));
+    const connection = org.connection();
+    return psms([...argv, '--org', 'fake', '--json'], { connect: async () => connection, client: NO_WAIT });
+  };
+  const viaFolder = (argv: string[]) => psms([...argv, '--data', folder, '--json']);
+
+  it('forecast streams the same roll-up from the org as from its export, with the scope in the SOQL', async () => {
+    const argv = ['forecast', '--period', 'FY2026-Q1', '--today', '2026-02-16', '--include-direct'];
+    const run = await viaOrg(argv);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse((await viaFolder(argv)).stdout));
+    const queries = org!.requests.map((r) => r.query.get('q') ?? '');
+    expect(queries).toContain(
+      'SELECT Id, Amount, CloseDate, ForecastCategoryName, IsClosed, IsWon FROM Opportunity WHERE CloseDate >= 2026-01-01 AND CloseDate <= 2026-03-31'
+    );
+    expect(queries).toContain(
+      'SELECT Id, Opportunity__c, Partner_Account__c, Is_Primary__c FROM Partner_Deal__c WHERE Is_Primary__c = true'
+    );
+  });
+
+  it('hygiene evaluates each open opportunity from the org as from its export', async () => {
+    const argv = ['hygiene', '--today', '2026-02-16'];
+    const run = await viaOrg(argv);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    expect(json.findings).toHaveLength(13);
+    expect(json).toEqual(JSON.parse((await viaFolder(argv)).stdout));
   });
 });
 
