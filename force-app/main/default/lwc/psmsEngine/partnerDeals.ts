@@ -51,9 +51,12 @@ function outranks(deal: Partner_Deal__c, current: Partner_Deal__c): boolean {
 /**
  * The primary deal of each opportunity and nothing else: what a roll-up needs, kept as deals
  * arrive one at a time (a streamed export), so a million-row run holds one entry per
- * opportunity instead of the full index.
+ * opportunity instead of the full index. A Map, or any map of ids with the same two methods.
  */
-export type PrimaryDeals = Map<RecordId, Partner_Deal__c>;
+export interface PrimaryDeals {
+  get(opportunityId: RecordId): Partner_Deal__c | undefined;
+  set(opportunityId: RecordId, deal: Partner_Deal__c): unknown;
+}
 
 export function addPrimaryDeal(primaries: PrimaryDeals, deal: Partner_Deal__c): void {
   if (deal.Is_Primary__c !== true) {

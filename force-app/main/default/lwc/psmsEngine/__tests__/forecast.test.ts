@@ -1,6 +1,6 @@
 import { forecastBesideCall } from '../forecastCall';
 import { ForecastRollUp, rollUpForecast, type RollUpInput } from '../forecast';
-import { addPrimaryDeal, alignPartners, indexPartnerDeals, type PrimaryDeals } from '../partnerDeals';
+import { addPrimaryDeal, alignPartners, indexPartnerDeals } from '../partnerDeals';
 import type { Opportunity, Partner_Deal__c, Partner_Target__c } from '../records';
 import { deal, opp } from './fixtures';
 
@@ -80,7 +80,7 @@ describe('Attribution for roll-ups: primary partner only', () => {
     ).toEqual(rollUpForecast({ period: P, by: 'partner', opportunities: opps, partners: index }));
   });
   it('a streamed roll-up keeps only primary deals and, of two primaries, the lowest id', () => {
-    const primaries: PrimaryDeals = new Map();
+    const primaries = new Map<string, Partner_Deal__c>();
     const twoPrimaries = [deal('b', 'P9', { Id: 'pd-z' }), ...deals, deal('b', 'P8', { Id: 'pd-0' })];
     for (const d of twoPrimaries) addPrimaryDeal(primaries, d);
     expect([...primaries].map(([oppId, d]) => [oppId, d.Partner_Account__c])).toEqual([
