@@ -1,13 +1,15 @@
 import {
+  addPartnerDeal,
   HygieneEvaluation,
-  indexPartnerDeals,
   type Account,
   type Deal_Registration__c,
   type HygieneReport,
   type Opportunity,
+  type OpportunityPartners,
   type Partner_Account_Plan__c,
   type Partner_Deal__c
 } from '../engine';
+import { IdMap } from '../data/idMap';
 import { count, rowsOf, text, type Cell, type Table } from '../output/reportOutput';
 import { each, load, requireSource, type ReportCommand } from './reportCommand';
 
@@ -48,18 +50,22 @@ export const hygieneReport: ReportCommand = {
     const source = requireSource(context);
     // Partner involvement first, so that each opportunity is evaluated as it is read and a
     // million of them are never held at once (only their findings and scores are).
-    const deals = await load<Partner_Deal__c>(source, {
-      object: 'Partner_Deal__c',
-      fields: [
-        'Id',
-        'Opportunity__c',
-        'Partner_Account__c',
-        'Role__c',
-        'Is_Primary__c',
-        'Deal_Registration__c'
-      ]
-    });
-    const partners = indexPartnerDeals(deals);
+    const partners = new IdMap<OpportunityPartners>();
+    await each<Partner_Deal__c>(
+      source,
+      {
+        object: 'Partner_Deal__c',
+        fields: [
+          'Id',
+          'Opportunity__c',
+          'Partner_Account__c',
+          'Role__c',
+          'Is_Primary__c',
+          'Deal_Registration__c'
+        ]
+      },
+      (deal) => addPartnerDeal(partners, deal)
+    );
     const registrations = await load<Deal_Registration__c>(source, {
       object: 'Deal_Registration__c',
       fields: ['Id', 'Partner_Account__c', 'Status__c', 'Expires_On__c', 'Opportunity__c']

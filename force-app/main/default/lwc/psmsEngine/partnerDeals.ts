@@ -17,27 +17,41 @@ export interface OpportunityPartners {
 
 export type PartnerDealIndex = Map<RecordId, OpportunityPartners>;
 
+/**
+ * A table of record ids: a Map, or any table with the same two methods (the CLI keeps a
+ * million-row index in its own, cheaper than a Map at that size).
+ */
+export interface IdTable<T> {
+  get(id: RecordId): T | undefined;
+  set(id: RecordId, value: T): unknown;
+}
+
 export function indexPartnerDeals(deals: readonly Partner_Deal__c[]): PartnerDealIndex {
   const index: PartnerDealIndex = new Map();
   for (const deal of deals) {
-    let entry = index.get(deal.Opportunity__c);
-    if (entry === undefined) {
-      // Created holding its first deal: an array literal is sized to its one element, whereas
-      // a push onto `[]` reserves room for 17 (~120 bytes more per opportunity, most of which
-      // have one deal).
-      entry = { primary: null, deals: [deal], coSell: false };
-      index.set(deal.Opportunity__c, entry);
-    } else {
-      entry.deals.push(deal);
-    }
-    if (deal.Co_Sell__c === true) {
-      entry.coSell = true;
-    }
-    if (deal.Is_Primary__c === true && (entry.primary === null || outranks(deal, entry.primary))) {
-      entry.primary = deal;
-    }
+    addPartnerDeal(index, deal);
   }
   return index;
+}
+
+/** One deal into an index, as deals arrive (a streamed export): what `indexPartnerDeals` does to each. */
+export function addPartnerDeal(index: IdTable<OpportunityPartners>, deal: Partner_Deal__c): void {
+  let entry = index.get(deal.Opportunity__c);
+  if (entry === undefined) {
+    // Created holding its first deal: an array literal is sized to its one element, whereas
+    // a push onto `[]` reserves room for 17 (~120 bytes more per opportunity, most of which
+    // have one deal).
+    entry = { primary: null, deals: [deal], coSell: false };
+    index.set(deal.Opportunity__c, entry);
+  } else {
+    entry.deals.push(deal);
+  }
+  if (deal.Co_Sell__c === true) {
+    entry.coSell = true;
+  }
+  if (deal.Is_Primary__c === true && (entry.primary === null || outranks(deal, entry.primary))) {
+    entry.primary = deal;
+  }
 }
 
 /**
@@ -51,12 +65,9 @@ function outranks(deal: Partner_Deal__c, current: Partner_Deal__c): boolean {
 /**
  * The primary deal of each opportunity and nothing else: what a roll-up needs, kept as deals
  * arrive one at a time (a streamed export), so a million-row run holds one entry per
- * opportunity instead of the full index. A Map, or any map of ids with the same two methods.
+ * opportunity instead of the full index.
  */
-export interface PrimaryDeals {
-  get(opportunityId: RecordId): Partner_Deal__c | undefined;
-  set(opportunityId: RecordId, deal: Partner_Deal__c): unknown;
-}
+export type PrimaryDeals = IdTable<Partner_Deal__c>;
 
 export function addPrimaryDeal(primaries: PrimaryDeals, deal: Partner_Deal__c): void {
   if (deal.Is_Primary__c !== true) {
