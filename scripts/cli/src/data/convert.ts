@@ -59,7 +59,13 @@ function interning(parse: Parse): Parse {
   };
 }
 
-export function recordBuilder(object: ObjectName, fields: readonly string[], file: string): RecordBuilder {
+/** `kept`: the records outlive the load, so repeated text is worth storing once. */
+export function recordBuilder(
+  object: ObjectName,
+  fields: readonly string[],
+  file: string,
+  kept = true
+): RecordBuilder {
   const notBlank = new Set(NOT_BLANK[object] ?? []);
   const columns = fields.map((field) => {
     const type = fieldType(object, field);
@@ -67,7 +73,7 @@ export function recordBuilder(object: ObjectName, fields: readonly string[], fil
     return {
       field,
       required: notBlank.has(field),
-      parse: type === 'number' || type === 'boolean' ? parse : interning(parse),
+      parse: !kept || type === 'number' || type === 'boolean' ? parse : interning(parse),
       expected
     };
   });

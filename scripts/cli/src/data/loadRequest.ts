@@ -20,6 +20,11 @@ export interface LoadRequest {
   where?: readonly Condition[];
   /** The report can do without this object (labels only): a missing file gives no rows, not an error. */
   optional?: boolean;
+  /**
+   * False when the report folds each record in and drops it: repeated text is then not looked
+   * up to be stored once (that saves memory only for records that are kept).
+   */
+  kept?: boolean;
 }
 
 export type FieldValue = string | number | boolean | null;

@@ -32,7 +32,7 @@ export function exportFolderSource(folder: string, progress: Progress = silentPr
         throw new DataError(`${path}: missing file (the report needs ${request.object})`);
       }
       const fields = fieldsToRead(request);
-      const build = recordBuilder(request.object, fields, name);
+      const build = recordBuilder(request.object, fields, name, request.kept);
       const inScope = rowFilter(request.where ?? [], fields);
       const label = `Reading ${name}`;
       let read = 0;

@@ -71,7 +71,7 @@ export function orgSource(client: OrgClient, orgName: string, options: OrgSource
     async each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void> {
       const fields = fieldsToRead(request);
       const count = await countRecords(client, buildCount(request.object, request.where));
-      const build = recordBuilder(request.object, fields, `${request.object} (${orgName})`);
+      const build = recordBuilder(request.object, fields, `${request.object} (${orgName})`, request.kept);
       await queryRows(
         client,
         buildSoql(request.object, fields, request.where),

@@ -155,7 +155,8 @@ export const forecastReport: ReportCommand = {
           'IsWon',
           ...(by === 'owner' ? ['OwnerId'] : [])
         ],
-        where: [{ field: 'CloseDate', op: 'between', from: period.start, to: period.end }]
+        where: [{ field: 'CloseDate', op: 'between', from: period.start, to: period.end }],
+        kept: false
       },
       (opp) => rollUp.add(opp, primaries.get(opp.Id) ?? null)
     );

@@ -107,7 +107,8 @@ export const hygieneReport: ReportCommand = {
           'CreatedDate',
           'LeadSource'
         ],
-        where: [{ field: 'IsClosed', op: 'is', value: false }]
+        where: [{ field: 'IsClosed', op: 'is', value: false }],
+        kept: false
       },
       (opp) => evaluation.add(opp, partners.get(opp.Id))
     );
