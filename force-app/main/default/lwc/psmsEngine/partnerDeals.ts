@@ -56,10 +56,13 @@ export function addPartnerDeal(index: IdTable<OpportunityPartners>, deal: Partne
 
 /**
  * Of two primary deals on one opportunity, the one that counts. The org allows one primary;
- * should an export hold two, the lowest id wins so the result does not depend on row order.
+ * should an export hold two, the lowest id wins so the result does not depend on row order
+ * (and of two rows with one id, a duplicated row edited apart, the lowest partner account).
  */
 function outranks(deal: Partner_Deal__c, current: Partner_Deal__c): boolean {
-  return (deal.Id ?? '') < (current.Id ?? '');
+  const id = deal.Id ?? '';
+  const currentId = current.Id ?? '';
+  return id < currentId || (id === currentId && deal.Partner_Account__c < current.Partner_Account__c);
 }
 
 /**

@@ -87,6 +87,16 @@ describe('Attribution for roll-ups: primary partner only', () => {
       ['b', 'P8'],
       ['a', 'P1']
     ]);
+    // One id twice (a duplicated row edited apart): the lowest partner account, in either order.
+    for (const pair of [
+      [deal('c', 'P7', { Id: 'pd-c' }), deal('c', 'P6', { Id: 'pd-c' })],
+      [deal('c', 'P6', { Id: 'pd-c' }), deal('c', 'P7', { Id: 'pd-c' })]
+    ]) {
+      const one = new Map<string, Partner_Deal__c>();
+      pair.forEach((d) => addPrimaryDeal(one, d));
+      expect(one.get('c')?.Partner_Account__c).toBe('P6');
+      expect(indexPartnerDeals(pair).get('c')?.primary?.Partner_Account__c).toBe('P6');
+    }
     const rollUp = new ForecastRollUp({ period: P, by: 'partner', includeDirect: true });
     for (const o of opps) rollUp.add(o, primaries.get(o.Id) ?? null);
     expect(rollUp.report().groups.map((g) => [g.key, g.commit])).toEqual([
