@@ -17,6 +17,10 @@ function names(
   );
 }
 
+/** A lookup's relationship as a query returns it: its Name, or null when the lookup is blank. */
+const nameOf = (found: Map<string, string>, id: string | null | undefined) =>
+  id ? { Name: found.get(id) ?? null } : null;
+
 export function withOpportunityNames(
   ctx: AdapterContext,
   opportunities: Psms.Opportunity[]
@@ -33,8 +37,8 @@ export function withOpportunityNames(
   );
   return opportunities.map((o) => ({
     ...o,
-    Account: o.AccountId ? { Name: accounts.get(o.AccountId) ?? null } : null,
-    Owner: o.OwnerId ? { Name: users.get(o.OwnerId) ?? null } : null
+    Account: nameOf(accounts, o.AccountId),
+    Owner: nameOf(users, o.OwnerId)
   }));
 }
 
@@ -69,8 +73,6 @@ export function withRegistrationNames(
     'Opportunity',
     registrations.map((r) => r.Conflicting_Opportunity__c)
   );
-  const nameOf = (found: Map<string, string>, id: string | null | undefined) =>
-    id ? { Name: found.get(id) ?? null } : null;
   return registrations.map((r) => ({
     ...r,
     Partner_Account__r: { Name: accounts.get(r.Partner_Account__c) ?? null },

@@ -36,7 +36,7 @@ export function exportFolderSource(folder: string, progress: Progress = silentPr
       const inScope = rowFilter(request.where ?? [], fields);
       const label = `Reading ${name}`;
       let read = 0;
-      let kept = 0;
+      let rowsInScope = 0;
       const { rows } = await parseCsvStream(
         // Bytes, not text: parseCsvStream decodes ASCII chunks far faster than the stream's decoder.
         createReadStream(path, { highWaterMark: CHUNK_BYTES }),
@@ -45,7 +45,7 @@ export function exportFolderSource(folder: string, progress: Progress = silentPr
         (values, line) => {
           if ((++read & 0xffff) === 0) progress.update(label, read);
           if (inScope === null || inScope(values)) {
-            kept++;
+            rowsInScope++;
             onRecord(build(values, line));
           }
         }
@@ -53,7 +53,7 @@ export function exportFolderSource(folder: string, progress: Progress = silentPr
       if (rows >= 100_000)
         progress.finish(
           label,
-          `${rows.toLocaleString('en-US')} rows, ${kept.toLocaleString('en-US')} in scope`
+          `${rows.toLocaleString('en-US')} rows, ${rowsInScope.toLocaleString('en-US')} in scope`
         );
     }
   };

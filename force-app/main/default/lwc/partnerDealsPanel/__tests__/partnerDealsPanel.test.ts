@@ -87,6 +87,12 @@ function shadow(element: Element): ShadowRoot {
   return element.shadowRoot as ShadowRoot;
 }
 
+/** The record, object and label of the conflict link inside a preview or verdict box. */
+function linkIn(box: HTMLElement): string[] {
+  const link = box.querySelector('c-page-link') as Element & Record<string, string>;
+  return [link.recordId, link.objectApiName, link.label];
+}
+
 async function loaded(): Promise<HTMLElement> {
   const element = render();
   wireOf(getDealPartners).emit(deal);
@@ -230,12 +236,7 @@ describe('c-partner-deals-panel', () => {
     await flushPromises();
     const preview = shadow(element).querySelector('[data-id="preview"]') as HTMLElement;
     expect(preview.textContent).toContain('c.PSMS_Outcome_Duplicate');
-    const holder = preview.querySelector('c-page-link') as Element & Record<string, string>;
-    expect([holder.recordId, holder.objectApiName, holder.label]).toEqual([
-      'a02000000000099AAA',
-      'Deal_Registration__c',
-      'DR-000099'
-    ]);
+    expect(linkIn(preview)).toEqual(['a02000000000099AAA', 'Deal_Registration__c', 'DR-000099']);
   });
 
   it('re-keys the preview when a field changes', async () => {
@@ -278,12 +279,7 @@ describe('c-partner-deals-panel', () => {
     });
     const verdict = shadow(element).querySelector('[data-id="verdict"]') as HTMLElement;
     expect(verdict.textContent).toContain('c.PSMS_Outcome_Direct_Conflict');
-    const direct = verdict.querySelector('c-page-link') as Element & Record<string, string>;
-    expect([direct.recordId, direct.objectApiName, direct.label]).toEqual([
-      '006000000000042AAA',
-      'Opportunity',
-      'Delta direct renewal'
-    ]);
+    expect(linkIn(verdict)).toEqual(['006000000000042AAA', 'Opportunity', 'Delta direct renewal']);
   });
 
   it('is accessible', async () => {
