@@ -113,14 +113,14 @@ export function recordXml(record: CustomMetadataRecord): string {
   const values = Object.entries(record.values)
     .map(
       ([field, value]) =>
-        `    <values>\n        <field>${field}</field>\n        ${valueXml(value)}\n    </values>\n`
+        `  <values>\n    <field>${field}</field>\n    ${valueXml(value)}\n  </values>\n`
     )
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n' +
-    `    <label>${escapeXml(record.label)}</label>\n` +
-    '    <protected>false</protected>\n' +
+    `  <label>${escapeXml(record.label)}</label>\n` +
+    '  <protected>false</protected>\n' +
     values +
     '</CustomMetadata>\n'
   );
@@ -143,7 +143,11 @@ function fractionToPercent(fraction: number): number {
 
 export type XmlFormatter = (xml: string, file: string) => string | Promise<string>;
 
-/** The project's Prettier config, so generated files pass the format check. Loaded lazily: Prettier 3 is ESM-only inside Jest. */
+/**
+ * The project's Prettier config, so generated files pass the format check. Its XML whitespace is
+ * strict (text is never touched), so the indentation written above is the one the files keep.
+ * Loaded lazily: Prettier 3 is ESM-only inside Jest.
+ */
 const formatWithPrettier: XmlFormatter = async (xml, file) => {
   const prettier = await import('prettier');
   return prettier.format(xml, { ...((await prettier.resolveConfig(file)) ?? {}), filepath: file });
