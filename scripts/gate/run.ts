@@ -1,17 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { checkCoverage } from './coverage';
 import { formatFinding, type CheckResult } from './finding';
-import { checkApexRules } from './checks/apexRules';
-import { checkApexSemantics } from './checks/apexSemantics';
-import { checkCrossReferences } from './checks/crossReferences';
-import { checkEslint } from './checks/eslint';
-import { checkFormatting } from './checks/formatting';
-import { checkLwcCompile } from './checks/lwcCompile';
-import { checkMetadataXml } from './checks/metadataXml';
-import { checkPackageConversion } from './checks/packageConversion';
-import { checkSoqlFields } from './checks/soqlFields';
-import { checkTypeScript } from './checks/typescript';
+import { checkPrerequisites, thisMachine, type Prerequisite } from './prerequisites';
 
 /**
  * The offline verification gate (`npm test`): every check that stands in for an org, in
@@ -22,6 +12,8 @@ const root = resolve(__dirname, '../..');
 
 interface Step {
   name: string;
+  /** What the step needs beyond npm (checked before any step runs). */
+  needs?: Prerequisite[];
   run: () => CheckResult | Promise<CheckResult>;
 }
 
@@ -31,7 +23,7 @@ const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? argv.splice(onlyAt, 2)[1]?.toLowerCase() : undefined;
 
-function jest(): CheckResult {
+async function jest(): Promise<CheckResult> {
   // A cache of its own: @lwc/jest-transformer's cache key ignores coverage, so transforms
   // cached by a plain `jest` run would come back uninstrumented and drop out of coverage.
   const args = [
@@ -46,6 +38,7 @@ function jest(): CheckResult {
     run.status === 0 ? [] : [{ file: 'jest', message: `Jest failed (exit ${run.status ?? run.signal})` }];
   // A run narrowed to some tests cannot speak for coverage.
   if (argv.length > 0) return { summary: 'Jest (selected tests)', findings };
+  const { checkCoverage } = await import('./coverage');
   const coverage = checkCoverage(root, resolve(root, 'coverage/coverage-summary.json'));
   return {
     summary: `Jest: engine, components, gate, CLI and workbench tests (counts above); line coverage: ${coverage.lines.join('; ')}`,
@@ -53,24 +46,64 @@ function jest(): CheckResult {
   };
 }
 
+// Each check is imported when its step runs, so the prerequisite check answers in a second.
 const steps: Step[] = [
-  { name: 'LWC TypeScript → JavaScript', run: () => checkTypeScript(root, 'tsconfig.lwc.json', true) },
-  { name: 'Types (tsc --noEmit)', run: () => checkTypeScript(root, 'tsconfig.json', false) },
-  { name: 'ESLint', run: () => checkEslint(root) },
-  { name: 'Prettier (TS, JS, HTML, Apex, XML)', run: () => checkFormatting(root) },
-  { name: 'LWC compile check', run: () => checkLwcCompile(root) },
-  { name: 'Apex semantics (apex-ls)', run: () => checkApexSemantics(root) },
-  { name: 'Apex rules (PMD)', run: () => checkApexRules(root) },
-  { name: 'Static SOQL fields', run: () => checkSoqlFields(root) },
-  { name: 'Metadata XML (Metadata API schema)', run: () => checkMetadataXml(root) },
-  { name: 'Metadata cross-references', run: () => checkCrossReferences(root) },
-  { name: 'Conversion to a metadata package', run: () => checkPackageConversion(root) },
-  { name: 'Tests', run: jest }
+  {
+    name: 'LWC TypeScript → JavaScript',
+    run: async () => (await import('./checks/typescript')).checkTypeScript(root, 'tsconfig.lwc.json', true)
+  },
+  {
+    name: 'Types (tsc --noEmit)',
+    run: async () => (await import('./checks/typescript')).checkTypeScript(root, 'tsconfig.json', false)
+  },
+  { name: 'ESLint', run: async () => (await import('./checks/eslint')).checkEslint(root) },
+  {
+    name: 'Prettier (TS, JS, HTML, Apex, XML)',
+    run: async () => (await import('./checks/formatting')).checkFormatting(root)
+  },
+  { name: 'LWC compile check', run: async () => (await import('./checks/lwcCompile')).checkLwcCompile(root) },
+  {
+    name: 'Apex semantics (apex-ls)',
+    needs: ['jdk'],
+    run: async () => (await import('./checks/apexSemantics')).checkApexSemantics(root)
+  },
+  {
+    name: 'Apex rules (PMD)',
+    needs: ['jdk'],
+    run: async () => (await import('./checks/apexRules')).checkApexRules(root)
+  },
+  {
+    name: 'Static SOQL fields',
+    needs: ['jdk'],
+    run: async () => (await import('./checks/soqlFields')).checkSoqlFields(root)
+  },
+  {
+    name: 'Metadata XML (Metadata API schema)',
+    run: async () => (await import('./checks/metadataXml')).checkMetadataXml(root)
+  },
+  {
+    name: 'Metadata cross-references',
+    needs: ['jdk'],
+    run: async () => (await import('./checks/crossReferences')).checkCrossReferences(root)
+  },
+  {
+    name: 'Conversion to a metadata package',
+    run: async () => (await import('./checks/packageConversion')).checkPackageConversion(root)
+  },
+  { name: 'Tests', needs: ['jdk', 'chromium'], run: jest }
 ];
 
 async function main(): Promise<void> {
   const failed: string[] = [];
   const selected = steps.filter((step) => !only || step.name.toLowerCase().includes(only));
+  const prerequisites = checkPrerequisites(
+    selected.flatMap((step) => step.needs ?? []),
+    thisMachine(root)
+  );
+  if (!prerequisites.ok) {
+    console.error(prerequisites.message);
+    process.exit(1);
+  }
   for (const step of selected) {
     const started = Date.now();
     let result: CheckResult;
