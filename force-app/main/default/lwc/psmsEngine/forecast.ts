@@ -18,6 +18,14 @@ export const DIRECT_KEY = 'direct';
 /** The key of opportunities whose owner, manager or region is blank. */
 export const NONE_KEY = 'none';
 
+/** What the group keyed `none` is called, per grouping (the components show their own label). */
+export const NONE_LABELS: Readonly<Record<ForecastGrouping, string>> = {
+  partner: 'No partner',
+  owner: 'No owner',
+  manager: 'No manager',
+  region: 'No region'
+};
+
 export interface ForecastRow {
   key: string;
   label: string;
@@ -50,12 +58,10 @@ export interface RollUpInput {
   /** From `indexPartnerDeals`, or `alignPartners` for this opportunity list (faster). */
   partners: PartnerDealIndex | PartnerColumn;
   targets?: readonly Partner_Target__c[];
-  /** Partner accounts, for group labels. */
+  /** Partner accounts: labels of the partner grouping, and `Partner_Region__c` for the region grouping. */
   accounts?: readonly Account[];
-  /** Owners, for labels and for the manager grouping (ManagerId). */
+  /** Owners and managers: labels of the owner and manager groupings, and `ManagerId`. */
   users?: readonly User[];
-  /** Region of a partner account or of an owner (looked up in that order). */
-  regions?: ReadonlyMap<RecordId, string>;
   /** Add direct opportunities as one group keyed `direct`. */
   includeDirect?: boolean;
   fiscalYearStartMonth?: number;
@@ -119,18 +125,30 @@ function sumsAt(key: string, sums: ArrayLike<number>, slot: number): Sums {
 
 type KeyOf = (opp: Opportunity, primary: Partner_Deal__c) => string;
 
-function keyFunction(input: RollUpOptions, managers: ReadonlyMap<RecordId, RecordId | null>): KeyOf {
+function keyFunction(input: RollUpOptions): KeyOf {
   switch (input.by) {
     case 'owner':
-      return (opp) => opp.OwnerId ?? NONE_KEY;
-    case 'manager':
-      return (opp) => (opp.OwnerId ? managers.get(opp.OwnerId) : null) ?? NONE_KEY;
+      return (opp) => opp.OwnerId || NONE_KEY;
+    case 'manager': {
+      // SPEC §3: the owner's User.ManagerId; an owner not among the users has no known manager.
+      const managers = new Map<RecordId, RecordId>();
+      for (const user of input.users ?? []) {
+        if (user.ManagerId) {
+          managers.set(user.Id, user.ManagerId);
+        }
+      }
+      return (opp) => (opp.OwnerId ? managers.get(opp.OwnerId) : undefined) ?? NONE_KEY;
+    }
     case 'region': {
-      const regions = input.regions ?? new Map<RecordId, string>();
-      return (opp, primary) =>
-        regions.get(primary.Partner_Account__c) ??
-        (opp.OwnerId ? regions.get(opp.OwnerId) : undefined) ??
-        NONE_KEY;
+      // SPEC §3: the primary partner's Partner_Region__c.
+      const regions = new Map<RecordId, string>();
+      for (const account of input.accounts ?? []) {
+        const region = account.Partner_Region__c?.trim();
+        if (region) {
+          regions.set(account.Id, region);
+        }
+      }
+      return (_opp, primary) => regions.get(primary.Partner_Account__c) ?? NONE_KEY;
     }
     default:
       return (_opp, primary) => primary.Partner_Account__c;
@@ -186,8 +204,9 @@ function toRow(sums: Sums, label: string, quotaCents: number | null): ForecastRo
   };
 }
 
-function labels(input: RollUpOptions): Map<RecordId, string> {
-  const names = new Map<RecordId, string>();
+/** Group labels: account names (partner), user names (owner, manager); a region is its own label. */
+function labels(input: RollUpOptions): Map<string, string> {
+  const names = new Map<string, string>([[NONE_KEY, NONE_LABELS[input.by]]]);
   const records =
     input.by === 'partner' ? (input.accounts ?? []) : input.by === 'region' ? [] : (input.users ?? []);
   for (const record of records) {
@@ -222,11 +241,7 @@ export class ForecastRollUp {
     const { start, end } = parsePeriod(options.period, options.fiscalYearStartMonth ?? 1);
     this.start = start;
     this.end = end;
-    const managers = new Map<RecordId, RecordId | null>();
-    for (const user of options.users ?? []) {
-      managers.set(user.Id, user.ManagerId ?? null);
-    }
-    this.keyOf = keyFunction(options, managers);
+    this.keyOf = keyFunction(options);
   }
 
   /** One opportunity with its primary partner deal (null: a direct opportunity). */

@@ -1,5 +1,13 @@
 import { daysBetween } from './dates';
-import { cutOffs, OPPORTUNITY_RULES, type RuleContext } from './hygieneRules';
+import {
+  cutOffs,
+  OPPORTUNITY_RULES,
+  reasonText,
+  type HygieneReason,
+  type HygieneReasonKey,
+  type ReasonParams,
+  type RuleContext
+} from './hygieneRules';
 import type { OpportunityPartners, PartnerColumn, PartnerDealIndex } from './partnerDeals';
 import type {
   Account,
@@ -17,8 +25,30 @@ export interface HygieneFinding {
   rule: HygieneRuleId;
   severity: Severity;
   recordId: RecordId;
+  /** In English, with the values that triggered it (the CLI's text). */
   reason: string;
+  /** The same reason as a message key and its values, for a translated label. */
+  reasonKey: HygieneReasonKey;
+  reasonParams: ReasonParams;
   fix: string;
+}
+
+function finding(
+  rule: HygieneRuleId,
+  severity: Severity,
+  recordId: RecordId,
+  why: HygieneReason,
+  fix: string
+): HygieneFinding {
+  return {
+    rule,
+    severity,
+    recordId,
+    reason: reasonText(why.key, why.params),
+    reasonKey: why.key,
+    reasonParams: why.params,
+    fix
+  };
 }
 
 export interface HygieneReport {
@@ -158,12 +188,12 @@ export class HygieneEvaluation {
       this.registrationsOf === null ? NO_REGISTRATIONS : this.registrationsOf(opp.Id, context);
     let penalty = 0;
     for (const rule of this.active) {
-      const reason = rule.check(opp, context);
-      if (reason !== null) {
+      const why = rule.check(opp, context);
+      if (why !== null) {
         const setting = rules[rule.id];
         const severity = rule.severityOf ? rule.severityOf(opp, setting) : setting.severity;
         penalty += weightOf(setting, severity, options.settings.severityWeights);
-        this.findings.push({ rule: rule.id, severity, recordId: opp.Id, reason, fix: rule.fix });
+        this.findings.push(finding(rule.id, severity, opp.Id, why, rule.fix));
       }
     }
     if (penalty === 0) {
@@ -215,6 +245,8 @@ export function evaluateHygiene(input: HygieneInput): HygieneReport {
   return evaluation.report();
 }
 
+const PLAN_FIX = 'Create or review the joint account plan with the partner and record the review date.';
+
 /** PLAN_OUTDATED: partner accounts of the tier or above with no active plan reviewed within D days. */
 function evaluatePlans(input: HygieneOptions, report: HygieneReport): void {
   const setting = input.settings.hygieneRules.PLAN_OUTDATED;
@@ -240,23 +272,17 @@ function evaluatePlans(input: HygieneOptions, report: HygieneReport): void {
       continue;
     }
     const reviewed = lastReview.get(account.Id);
-    let reason: string | null = null;
+    let why: HygieneReason | null = null;
     if (reviewed === undefined) {
-      reason = `${account.Partner_Tier__c} partner with no active account plan.`;
+      why = { key: 'PLAN_MISSING', params: [account.Partner_Tier__c ?? ''] };
     } else if (reviewed === null) {
-      reason = 'Active account plan never reviewed.';
+      why = { key: 'PLAN_NEVER_REVIEWED', params: [] };
     } else if (daysBetween(reviewed, input.today) > maxDays) {
-      reason = `Account plan last reviewed ${reviewed}: ${daysBetween(reviewed, input.today)} days ago (more than ${maxDays}).`;
+      why = { key: 'PLAN_REVIEW_OVERDUE', params: [reviewed, daysBetween(reviewed, input.today), maxDays] };
     }
-    if (reason !== null) {
-      report.findings.push({
-        rule: 'PLAN_OUTDATED',
-        severity: setting.severity,
-        recordId: account.Id,
-        reason,
-        fix: 'Create or review the joint account plan with the partner and record the review date.'
-      });
+    if (why !== null) {
+      report.findings.push(finding('PLAN_OUTDATED', setting.severity, account.Id, why, PLAN_FIX));
     }
-    report.scores.push({ recordId: account.Id, score: Math.max(0, 100 - (reason === null ? 0 : weight)) });
+    report.scores.push({ recordId: account.Id, score: Math.max(0, 100 - (why === null ? 0 : weight)) });
   }
 }

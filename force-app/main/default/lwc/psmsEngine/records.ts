@@ -47,6 +47,11 @@ export interface Opportunity {
   CreatedDate: IsoDateTime;
   LeadSource?: string | null;
   Product_Line__c?: string | null;
+  /** The week-1 1:1's validation (SPEC §10): when and by whom the manager validated the deal. */
+  Validated_On__c?: IsoDate | null;
+  Validated_By__c?: RecordId | null;
+  /** What the rep needs help with; cleared when the deal closes. */
+  Help_Needed__c?: string | null;
 }
 
 export interface Partner_Deal__c {
@@ -103,11 +108,15 @@ export interface Registration_Dispute__c {
 export interface Account {
   Id: RecordId;
   Name?: string | null;
+  /** The partner's account manager: a partner account's owner is "the rep" of SPEC §10. */
+  OwnerId?: RecordId | null;
   Partner_Status__c?: PartnerStatus | string | null;
   Partner_Tier__c?: PartnerTier | string | null;
   Recruited_On__c?: IsoDate | null;
   Activated_On__c?: IsoDate | null;
   First_Revenue_On__c?: IsoDate | null;
+  /** AMER, EMEA, APAC, LATAM; admins add values (SPEC §0, §3). */
+  Partner_Region__c?: string | null;
 }
 
 export interface Partner_Account_Plan__c {
@@ -120,6 +129,8 @@ export interface Partner_Account_Plan__c {
   Objectives__c?: string | null;
   Last_Reviewed_On__c?: IsoDate | null;
   Next_Review_On__c?: IsoDate | null;
+  /** The partner's satisfaction, 1–10 (SPEC §10 MBR/QBR). */
+  Satisfaction_Score__c?: number | null;
 }
 
 export interface Partner_Target__c {
@@ -146,6 +157,9 @@ export interface Forecast_Submission__c {
   Commit_Call__c?: number | null;
   Best_Case_Call__c?: number | null;
   Note__c?: string | null;
+  /** Leadership's acceptance (SPEC §10): the latest accepted call is the team's agreed forecast. */
+  Accepted_On__c?: IsoDateTime | null;
+  Accepted_By__c?: RecordId | null;
 }
 
 export interface Opportunity_Snapshot__c {
@@ -171,4 +185,43 @@ export interface User {
   Id: RecordId;
   Name?: string | null;
   ManagerId?: RecordId | null;
+}
+
+/** A coaching action from a review meeting (SPEC §10). */
+export interface Review_Action__c {
+  Id?: RecordId | null;
+  Subject__c?: string | null;
+  /** The rep who must do it. */
+  Owner__c?: RecordId | null;
+  Assigned_By__c?: RecordId | null;
+  /** The cadence meeting it came from. */
+  Meeting__c?: string | null;
+  Period__c?: string | null;
+  Due_On__c?: IsoDate | null;
+  Status__c?: 'Open' | 'Done' | string | null;
+  Done_On__c?: IsoDate | null;
+  Opportunity__c?: RecordId | null;
+  Partner_Account__c?: RecordId | null;
+}
+
+/** A saved self-assessment (SPEC §12): the ten answers (1–4), their mean and the measured score. */
+export interface Maturity_Assessment__c {
+  Id?: RecordId | null;
+  Assessed_On__c?: IsoDate | null;
+  Assessed_By__c?: RecordId | null;
+  Period__c?: string | null;
+  Data_Hygiene_Level__c?: number | null;
+  Forecast_Cadence_Level__c?: number | null;
+  Pipeline_Reviews_Level__c?: number | null;
+  Account_Planning_Level__c?: number | null;
+  Co_Sell_Level__c?: number | null;
+  Deal_Registration_Level__c?: number | null;
+  Recruitment_Level__c?: number | null;
+  Enablement_Level__c?: number | null;
+  Kpis_Level__c?: number | null;
+  Leadership_Roll_Ups_Level__c?: number | null;
+  /** Mean of the ten answers (a formula in the org). */
+  Score__c?: number | null;
+  /** The measured maturity score (SPEC §8) when the assessment was saved. */
+  Measured_Score__c?: number | null;
 }

@@ -143,38 +143,6 @@ describe('Quota', () => {
       ['U2', 'U2', null]
     ]);
   });
-  it('manager and region groupings', () => {
-    const users = [
-      { Id: 'U1', ManagerId: 'M1' },
-      { Id: 'U2', ManagerId: 'M1' },
-      { Id: 'M1', Name: 'Mia' }
-    ];
-    const byManager = run(opps, deals, {
-      by: 'manager',
-      users,
-      targets: [{ Period__c: P, Manager__c: 'M1', Revenue_Target__c: 800 }]
-    });
-    expect(byManager.groups).toHaveLength(1);
-    expect(byManager.groups[0]).toMatchObject({
-      key: 'M1',
-      label: 'Mia',
-      quota: 800,
-      closed: 100,
-      commit: 300
-    });
-    const byRegion = run(opps, deals, {
-      by: 'region',
-      regions: new Map([
-        ['P1', 'EMEA'],
-        ['U2', 'APAC']
-      ])
-    });
-    expect(byRegion.groups.map((g) => [g.key, g.quota])).toEqual([
-      ['APAC', null],
-      ['EMEA', null]
-    ]);
-    expect(run([opp('x', { OwnerId: null })], [deal('x', 'P1')], { by: 'owner' }).groups[0].key).toBe('none');
-  });
   it('Attainment is null when quota is 0; Coverage is null when Quota ≤ Closed', () => {
     const zero = run(opps, deals, {
       targets: [{ Period__c: P, Partner_Account__c: 'P1', Revenue_Target__c: 0 }]
@@ -253,5 +221,71 @@ describe('Forecast submission (the call) beside the roll-up', () => {
   });
   it('needs a roll-up by partner', () => {
     expect(() => forecastBesideCall({ ...report, by: 'owner' }, [])).toThrow(RangeError);
+  });
+});
+
+describe('Grouped by primary partner, owner, manager or region (SPEC §3)', () => {
+  const opps = [
+    opp('a', { OwnerId: 'U1', Amount: 100, IsClosed: true, IsWon: true }),
+    opp('b', { OwnerId: 'U2', Amount: 300, ForecastCategoryName: 'Commit' }),
+    opp('c', { OwnerId: 'U3', Amount: 50, ForecastCategoryName: 'Pipeline' }),
+    opp('d', { OwnerId: null, Amount: 7, ForecastCategoryName: 'Commit' })
+  ];
+  const deals = [deal('a', 'P1'), deal('b', 'P2'), deal('c', 'P3'), deal('d', 'P1')];
+  const users = [
+    { Id: 'U1', Name: 'Uma', ManagerId: 'M1' },
+    { Id: 'U2', Name: 'Ugo', ManagerId: 'M1' },
+    { Id: 'U3', Name: 'Ulf', ManagerId: null },
+    { Id: 'M1', Name: 'Mia' }
+  ];
+  const accounts = [
+    { Id: 'P1', Name: 'Acme', Partner_Region__c: 'EMEA' },
+    { Id: 'P2', Name: 'Bolt', Partner_Region__c: 'APAC' },
+    { Id: 'P3', Name: 'Cobalt', Partner_Region__c: '  ' }
+  ];
+
+  it('manager: the owner\'s User.ManagerId, named; a blank manager (or owner) is "No manager"', () => {
+    const report = run(opps, deals, {
+      by: 'manager',
+      users,
+      targets: [{ Period__c: P, Manager__c: 'M1', Revenue_Target__c: 800 }]
+    });
+    expect(report.groups.map((g) => [g.key, g.label, g.closed, g.commit, g.pipeline, g.quota])).toEqual([
+      ['M1', 'Mia', 100, 300, 0, 800],
+      ['none', 'No manager', 0, 7, 50, null]
+    ]);
+    expect(report.total.commitForecast).toBe(407);
+  });
+
+  it('region: the primary partner\'s Partner_Region__c; a blank region is "No region"', () => {
+    const report = run(opps, deals, { by: 'region', accounts });
+    expect(report.groups.map((g) => [g.key, g.label, g.commitForecast, g.pipeline, g.quota])).toEqual([
+      ['APAC', 'APAC', 300, 0, null],
+      ['EMEA', 'EMEA', 107, 0, null],
+      ['none', 'No region', 0, 50, null]
+    ]);
+  });
+
+  it("region follows the primary partner, not the owner: another partner's region never counts", () => {
+    const second = deal('b', 'P1', { Id: 'pd-second', Is_Primary__c: false });
+    const report = run(opps, [...deals, second], { by: 'region', accounts });
+    expect(report.groups.find((g) => g.key === 'APAC')?.commit).toBe(300);
+  });
+
+  it('owner: a blank owner is "No owner"', () => {
+    const report = run(opps, deals, { by: 'owner', users });
+    expect(report.groups.map((g) => [g.key, g.label])).toEqual([
+      ['U1', 'Uma'],
+      ['U2', 'Ugo'],
+      ['U3', 'Ulf'],
+      ['none', 'No owner']
+    ]);
+  });
+
+  it('every grouping sums to the same channel total', () => {
+    const totals = (['partner', 'owner', 'manager', 'region'] as const).map(
+      (by) => run(opps, deals, { by, users, accounts }).total.commitForecast
+    );
+    expect(new Set(totals)).toEqual(new Set([407]));
   });
 });

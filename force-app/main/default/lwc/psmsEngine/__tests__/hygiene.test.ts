@@ -1,4 +1,5 @@
 import { evaluateHygiene, type HygieneInput } from '../hygiene';
+import { fillTemplate, REASON_TEMPLATES, reasonText, type HygieneReasonKey } from '../hygieneRules';
 import { indexPartnerDeals } from '../partnerDeals';
 import type { Opportunity, Partner_Deal__c } from '../records';
 import { DEFAULT_SETTINGS, withSettings } from '../settings';
@@ -160,6 +161,101 @@ describe('Pipeline hygiene rules', () => {
       { recordId: 'G4', score: 85 }
     ]);
     expect(report.hygienePercent).toBeNull();
+  });
+});
+
+describe('Each finding: a one-line reason with the values that triggered it, and the fix', () => {
+  const reasonOf = (o: Opportunity, deals?: Partner_Deal__c[], extra?: Partial<HygieneInput>) =>
+    check(o, deals, extra).findings.map((f) => ({
+      key: f.reasonKey,
+      params: f.reasonParams,
+      reason: f.reason
+    }));
+
+  it('a reason is a message key and its values; the English text fills the template with them', () => {
+    expect(reasonOf(opp('1', { CloseDate: '2026-05-10' }))).toEqual([
+      {
+        key: 'PAST_CLOSE_DATE',
+        params: ['2026-05-10', today],
+        reason: 'Close date 2026-05-10 is before today (2026-05-11).'
+      }
+    ]);
+    expect(reasonOf(opp('1', { ForecastCategoryName: 'Pipeline', Probability: 95 }))[0]).toEqual({
+      key: 'CATEGORY_MISMATCH_PIPELINE',
+      params: [95, 90],
+      reason: 'Category Pipeline with probability 95% (90% or more).'
+    });
+  });
+
+  it('names a registration by its name, never by its record id', () => {
+    const registration = {
+      Id: 'a02000000000042AAA',
+      Name: 'REG-00042',
+      Partner_Account__c: 'P1',
+      Status__c: 'Approved',
+      Expires_On__c: '2026-05-01'
+    };
+    const [expiring] = reasonOf(opp('1'), [deal('1', 'P1', { Deal_Registration__c: registration.Id })], {
+      registrations: [registration]
+    });
+    expect(expiring).toEqual({
+      key: 'REGISTRATION_EXPIRES_BEFORE_CLOSE',
+      params: ['REG-00042', '2026-05-01', '2026-05-15'],
+      reason: 'Registration REG-00042 expires 2026-05-01, before the close date 2026-05-15.'
+    });
+    expect(expiring.reason).not.toContain(registration.Id);
+  });
+
+  it('STALE without any activity says so, counting from the creation date', () => {
+    expect(
+      reasonOf(
+        opp('1', { LastActivityDate: null, CreatedDate: '2026-04-01T10:00:00Z', LastStageChangeDate: today })
+      )
+    ).toEqual([
+      {
+        key: 'STALE_NO_ACTIVITY',
+        params: ['2026-04-01', 40, 21],
+        reason: 'No activity since it was created on 2026-04-01: 40 days ago (more than 21).'
+      }
+    ]);
+  });
+
+  it('every reason key has an English template whose placeholders its parameters fill', () => {
+    for (const [key, template] of Object.entries(REASON_TEMPLATES)) {
+      expect(fillTemplate(template, ['a', 'b', 'c', 'd'])).not.toMatch(/\{\d+\}/);
+      expect(reasonText(key as HygieneReasonKey, ['a', 'b', 'c', 'd'])).toBe(
+        fillTemplate(template, ['a', 'b', 'c', 'd'])
+      );
+    }
+    expect(fillTemplate('{1} before {0}, {0} again', ['x', 7])).toBe('7 before x, x again');
+    expect(fillTemplate('{0} and {2}', ['a'])).toBe('a and {2}');
+  });
+
+  it('PLAN_OUTDATED reasons: no plan (with the tier), never reviewed, last review too long ago', () => {
+    const report = evaluateHygiene({
+      today,
+      opportunities: [],
+      partners: new Map(),
+      accounts: [
+        { Id: 'G1', Partner_Status__c: 'Active', Partner_Tier__c: 'Gold' },
+        { Id: 'G2', Partner_Status__c: 'Active', Partner_Tier__c: 'Gold' },
+        { Id: 'G3', Partner_Status__c: 'Active', Partner_Tier__c: 'Platinum' }
+      ],
+      plans: [
+        { Partner_Account__c: 'G2', Status__c: 'Active', Last_Reviewed_On__c: null },
+        { Partner_Account__c: 'G3', Status__c: 'Active', Last_Reviewed_On__c: '2026-01-01' }
+      ],
+      settings: DEFAULT_SETTINGS
+    });
+    expect(report.findings.map((f) => [f.reasonKey, f.reasonParams, f.reason])).toEqual([
+      ['PLAN_MISSING', ['Gold'], 'Gold partner with no active account plan.'],
+      ['PLAN_NEVER_REVIEWED', [], 'Active account plan never reviewed.'],
+      [
+        'PLAN_REVIEW_OVERDUE',
+        ['2026-01-01', 130, 90],
+        'Account plan last reviewed 2026-01-01: 130 days ago (more than 90).'
+      ]
+    ]);
   });
 });
 

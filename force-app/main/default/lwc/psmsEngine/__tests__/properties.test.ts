@@ -127,10 +127,10 @@ describe('Streamed roll-up (property)', () => {
             by,
             includeDirect,
             users: [{ Id: '0051', Name: 'Una', ManagerId: '005M' }],
-            regions: new Map([
-              ['P1', 'EMEA'],
-              ['0052', 'AMER']
-            ])
+            accounts: [
+              { Id: 'P1', Partner_Region__c: 'EMEA' },
+              { Id: 'P2', Partner_Region__c: 'AMER' }
+            ]
           };
           const expected = rollUpForecast({ ...options, opportunities, partners: indexPartnerDeals(deals) });
           const primaries: PrimaryDeals = new Map();

@@ -135,11 +135,19 @@ describe('Forecast accuracy and bias', () => {
   it('accuracy = 1 − |call − actual| ÷ actual (floored at 0); bias = (call − actual) ÷ actual; undefined when actual = 0', () => {
     const report = forecastAccuracy({ period: P, submissions, opportunities: opps, partners });
     expect(report.groups).toEqual([
-      { key: 'P1', call: 120, actual: 100, accuracy: 0.8, bias: 0.2 },
-      { key: 'P2', call: 150, actual: 300, accuracy: 0.5, bias: -0.5 },
-      { key: 'P3', call: 10, actual: 0, accuracy: null, bias: null }
+      { key: 'P1', label: 'P1', call: 120, actual: 100, accuracy: 0.8, bias: 0.2 },
+      { key: 'P2', label: 'P2', call: 150, actual: 300, accuracy: 0.5, bias: -0.5 },
+      { key: 'P3', label: 'P3', call: 10, actual: 0, accuracy: null, bias: null }
     ]);
-    expect(report.total).toEqual({ key: 'total', call: 280, actual: 400, accuracy: 0.7, bias: -0.3 });
+    expect(report.total).toEqual({
+      key: 'total',
+      label: 'Total',
+      call: 280,
+      actual: 400,
+      accuracy: 0.7,
+      bias: -0.3
+    });
+    expect(report.inProgress).toBe(false);
   });
   it('floors accuracy at 0 and groups per manager', () => {
     const report = forecastAccuracy({
@@ -149,7 +157,7 @@ describe('Forecast accuracy and bias', () => {
       partners,
       by: 'manager'
     });
-    expect(report.groups).toEqual([{ key: 'M1', call: 500, actual: 100, accuracy: 0, bias: 4 }]);
+    expect(report.groups).toEqual([{ key: 'M1', label: 'M1', call: 500, actual: 100, accuracy: 0, bias: 4 }]);
     expect(
       forecastAccuracy({ period: P, submissions, opportunities: opps, partners, by: 'manager' }).groups.map(
         (g) => [g.key, g.call, g.actual]
@@ -158,5 +166,53 @@ describe('Forecast accuracy and bias', () => {
       ['M1', 120, 100],
       ['M2', 160, 300]
     ]);
+  });
+  it('names each partner and manager (not its id); a call with no submitter is "No manager"', () => {
+    const accounts = [
+      { Id: 'P1', Name: 'Acme' },
+      { Id: 'P2', Name: 'Bolt' }
+    ];
+    const users = [{ Id: 'M1', Name: 'Mia Manager' }];
+    const byPartner = forecastAccuracy({ period: P, submissions, opportunities: opps, partners, accounts });
+    expect(byPartner.groups.map((g) => g.label)).toEqual(['Acme', 'Bolt', 'P3']);
+    const byManager = forecastAccuracy({
+      period: P,
+      submissions: [...submissions.slice(0, 4), { ...submissions[4], Submitted_By__c: null }],
+      opportunities: opps,
+      partners,
+      by: 'manager',
+      users
+    });
+    expect(byManager.groups.map((g) => [g.key, g.label])).toEqual([
+      ['M1', 'Mia Manager'],
+      ['M2', 'M2'],
+      ['none', 'No manager']
+    ]);
+    expect(byManager.by).toBe('manager');
+  });
+  it('a period that has not ended is in progress: accuracy and bias are undefined (null), never 0 %', () => {
+    const running = forecastAccuracy({
+      period: P,
+      submissions,
+      opportunities: opps,
+      partners,
+      today: '2026-06-30'
+    });
+    expect(running.inProgress).toBe(true);
+    expect(running.groups.map((g) => [g.call, g.actual, g.accuracy, g.bias])).toEqual([
+      [120, 100, null, null],
+      [150, 300, null, null],
+      [10, 0, null, null]
+    ]);
+    expect(running.total).toMatchObject({ call: 280, actual: 400, accuracy: null, bias: null });
+    const ended = forecastAccuracy({
+      period: P,
+      submissions,
+      opportunities: opps,
+      partners,
+      today: '2026-07-01'
+    });
+    expect(ended.inProgress).toBe(false);
+    expect(ended.total.accuracy).toBe(0.7);
   });
 });
