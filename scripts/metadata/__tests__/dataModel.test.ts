@@ -181,6 +181,13 @@ describe('SPEC §0 data model', () => {
     if (Array.isArray(detail)) expect(f.restricted).toBe(true);
   });
 
+  it('Account.Partner_Region__c is a picklist of AMER, EMEA, APAC, LATAM that admins extend (not restricted)', () => {
+    const region = field('Account', 'Partner_Region__c');
+    expect(region.type).toBe('Picklist');
+    expect(region.picklistValues).toEqual(['AMER', 'EMEA', 'APAC', 'LATAM']);
+    expect(region.restricted).toBe(false);
+  });
+
   it('declares every custom object of the spec, and no custom object outside it but the trigger bypass', () => {
     // PSMS_Trigger_Bypass__mdt is how admins switch trigger behaviours off for a data migration.
     const declared = [...model.objects.values()]
