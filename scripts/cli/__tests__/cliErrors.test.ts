@@ -60,7 +60,7 @@ describe('usage errors (exit 2)', () => {
     expectError(
       ['forecast', '--data', data, '--by', 'partners'],
       2,
-      'forecast: --by must be one of partner, owner, not "partners" (did you mean partner?)'
+      'forecast: --by must be one of partner, owner, manager, region, not "partners" (did you mean partner?)'
     ));
   it('no data source', () =>
     expectError(['hygiene'], 2, 'hygiene: give --org <alias> or --data <export folder>'));
@@ -81,7 +81,7 @@ describe('usage errors (exit 2)', () => {
 
   it('prints help with exit 0, and the command list with exit 2 when no command is given', async () => {
     expect((await psms(['--help'])).code).toBe(0);
-    expect((await psms(['forecast', '--help'])).stdout).toContain('--by <partner|owner>');
+    expect((await psms(['forecast', '--help'])).stdout).toContain('--by <partner|owner|manager|region>');
     const bare = await psms([]);
     expect(bare.code).toBe(2);
     expect(bare.stdout).toContain(

@@ -173,7 +173,7 @@ describe('psms export', () => {
       '0060,"Deal, 0",001A,005U,0,2026-02-01,Prospecting,10,Pipeline,false,false,,,0,,2026-01-01T00:00:00.000Z,Partner,Analytics'
     );
     expect(readFileSync(join(out, 'Account.csv'), 'utf8')).toBe(
-      'Id,Name,Partner_Status__c,Partner_Tier__c,Recruited_On__c,Activated_On__c,First_Revenue_On__c\n'
+      'Id,Name,Partner_Status__c,Partner_Tier__c,Partner_Region__c,Recruited_On__c,Activated_On__c,First_Revenue_On__c\n'
     );
     const bulkCalls = org.requests.filter((r) => r.path.includes('/jobs/query'));
     // Create 1 + poll 2 (InProgress, JobComplete) + 2 results pages of 50,000.

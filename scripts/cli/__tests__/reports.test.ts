@@ -136,10 +136,19 @@ describe('SPEC §3 forecast roll-up', () => {
     });
   });
 
-  it('groups by owner: quota is the same-manager target with a blank partner, none here', async () => {
+  it('groups by owner: quota is the same-manager target with a blank partner', async () => {
     const json = await reportJson('forecast', ['--period', 'FY2026-Q1', '--by', 'owner']);
-    // Every partner opportunity is Rita Rep's (005U1); targets with Manager__c = 005U1: none.
+    // Rita Rep (005U1) owns every partner opportunity but O4 (Max Manager's, Pipeline 20,000).
+    // Targets with Manager__c = 005U1: none; with Manager__c = 005M1 and no partner: T4 250,000.
     expect(json.groups).toEqual([
+      expect.objectContaining({
+        key: '005M1',
+        label: 'Max Manager',
+        closed: 0,
+        pipeline: 20000,
+        commitForecast: 0,
+        quota: 250000
+      }),
       expect.objectContaining({
         key: '005U1',
         label: 'Rita Rep',
@@ -148,6 +157,63 @@ describe('SPEC §3 forecast roll-up', () => {
         quota: null
       })
     ]);
+  });
+
+  it('groups by manager: the owner\'s User.ManagerId by name; an owner without a manager is "No manager"', async () => {
+    const json = await reportJson('forecast', ['--period', 'FY2026-Q1', '--by', 'manager']);
+    // Rita Rep's manager is Max Manager (005M1): O1 won 100,000, O2 Commit 50,000, O3 Best Case
+    // 30,000, O5 lost Omitted 40,000, O7 open Omitted 25,000; quota T4 (Manager 005M1, no partner) 250,000.
+    // Max Manager has no manager: O4 Pipeline 20,000.
+    expect(json.groups).toEqual([
+      expect.objectContaining({
+        key: '005M1',
+        label: 'Max Manager',
+        closed: 100000,
+        commit: 50000,
+        bestCase: 30000,
+        omitted: 65000,
+        commitForecast: 150000,
+        quota: 250000,
+        gapToQuota: 100000 // 250,000 − 150,000
+      }),
+      expect.objectContaining({ key: 'none', label: 'No manager', pipeline: 20000, quota: null })
+    ]);
+    // The channel target T3 (no partner, no manager) is the total's quota, whatever the grouping.
+    expect(json.total).toMatchObject({ commitForecast: 150000, openPipeline: 100000, quota: 300000 });
+  });
+
+  it('groups by region: the primary partner\'s Partner_Region__c; a blank region is "No region"', async () => {
+    const json = await reportJson('forecast', ['--period', 'FY2026-Q1', '--by', 'region']);
+    // EMEA = P1 (O1 won 100,000, O2 Commit 50,000, O5 lost Omitted 40,000); AMER = P2 (O3 Best
+    // Case 30,000, O4 Pipeline 20,000); P3 has no region (O7 open Omitted 25,000). Regions carry no quota.
+    expect(
+      (json.groups as Record<string, unknown>[]).map((g) => [
+        g.key,
+        g.label,
+        g.commitForecast,
+        g.openPipeline,
+        g.omitted,
+        g.quota
+      ])
+    ).toEqual([
+      ['AMER', 'AMER', 0, 50000, 0, null],
+      ['EMEA', 'EMEA', 150000, 50000, 40000, null],
+      ['none', 'No region', 0, 0, 25000, null]
+    ]);
+  });
+
+  it('names the grouping in the table heading', async () => {
+    const run = await psms(['forecast', '--data', data, '--today', '2026-02-16', '--by', 'region']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Forecast FY2026-Q1 by region/);
+    expect(run.stdout).toMatch(/Region/);
+    expect(run.stdout).toMatch(/No region/);
+  });
+
+  it('refuses an unknown grouping with a usage error', async () => {
+    const run = await psms(['forecast', '--data', data, '--by', 'country']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/partner.*owner.*manager.*region/);
   });
 
   it('defaults the period to the quarter containing --today', async () => {
@@ -319,19 +385,62 @@ describe('SPEC §7 KPIs', () => {
 });
 
 describe('SPEC §4 forecast accuracy', () => {
-  it('measures the latest week-1 call of each partner against its won amount', async () => {
-    const json = await reportJson('accuracy', ['--period', 'FY2026-Q1']);
+  it('measures the latest week-1 call of each partner against its won amount, once the period has ended', async () => {
+    const json = await reportJson('accuracy', ['--period', 'FY2026-Q1', '--today', '2026-04-01']);
     expect(json).toEqual({
+      period: 'FY2026-Q1',
+      inProgress: false,
       groups: [
         // P1: latest week-1 call is F2 (01-06) 90,000; won 100,000 → 1 − 10,000/100,000; (90,000 − 100,000)/100,000.
-        { key: '001P1', call: 90000, actual: 100000, accuracy: 0.9, bias: -0.1 },
+        { key: '001P1', label: 'Alpha Partners', call: 90000, actual: 100000, accuracy: 0.9, bias: -0.1 },
         // P2 and P3 won nothing with a primary deal: ratios over zero are null.
-        { key: '001P2', call: 15000, actual: 0, accuracy: null, bias: null },
-        { key: '001P3', call: 5000, actual: 0, accuracy: null, bias: null }
+        { key: '001P2', label: 'Beta Systems', call: 15000, actual: 0, accuracy: null, bias: null },
+        { key: '001P3', label: 'Gamma Group', call: 5000, actual: 0, accuracy: null, bias: null }
       ],
       // 90,000 + 15,000 + 5,000 = 110,000 vs 100,000: 1 − 10,000/100,000 = 0.9; bias +0.1. F6 (team) and F7 (Q4) are ignored.
-      total: { key: 'total', call: 110000, actual: 100000, accuracy: 0.9, bias: 0.1 }
+      total: { key: 'total', label: 'Total', call: 110000, actual: 100000, accuracy: 0.9, bias: 0.1 }
     });
+  });
+
+  it('a period that has not ended is in progress: accuracy and bias are null, never 0', async () => {
+    // --today 2026-02-16 is inside FY2026-Q1.
+    const json = await reportJson('accuracy', ['--period', 'FY2026-Q1']);
+    expect(json.inProgress).toBe(true);
+    expect((json.groups as Record<string, unknown>[]).map((g) => [g.key, g.accuracy, g.bias])).toEqual([
+      ['001P1', null, null],
+      ['001P2', null, null],
+      ['001P3', null, null]
+    ]);
+    expect(json.total).toMatchObject({ call: 110000, actual: 100000, accuracy: null, bias: null });
+    const table = await psms(['accuracy', '--data', data, '--today', '2026-02-16']);
+    expect(table.stdout).toMatch(/in progress until 2026-03-31/);
+  });
+
+  it("--by manager sums each manager's partners and names the manager, not the user id", async () => {
+    const json = await reportJson('accuracy', [
+      '--period',
+      'FY2026-Q1',
+      '--by',
+      'manager',
+      '--today',
+      '2026-04-01'
+    ]);
+    // Every week-1 partner call was submitted by Max Manager (005M1): 110,000 vs 100,000.
+    expect(json.groups).toEqual([
+      { key: '005M1', label: 'Max Manager', call: 110000, actual: 100000, accuracy: 0.9, bias: 0.1 }
+    ]);
+    const run = await psms([
+      'accuracy',
+      '--data',
+      data,
+      '--today',
+      '2026-04-01',
+      '--period',
+      'FY2026-Q1',
+      '--by',
+      'manager'
+    ]);
+    expect(run.stdout).toMatch(/Max Manager/);
   });
 });
 

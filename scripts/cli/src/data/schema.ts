@@ -13,6 +13,7 @@ export const OBJECTS = {
     Name: 'text',
     Partner_Status__c: 'text',
     Partner_Tier__c: 'text',
+    Partner_Region__c: 'text',
     Recruited_On__c: 'date',
     Activated_On__c: 'date',
     First_Revenue_On__c: 'date'

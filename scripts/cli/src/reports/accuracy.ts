@@ -5,7 +5,8 @@ import {
   type AccuracyRow,
   type Forecast_Submission__c,
   type Opportunity,
-  type Partner_Deal__c
+  type Partner_Deal__c,
+  type User
 } from '../engine';
 import { amount, ratio, text, type Cell } from '../output/reportOutput';
 import { load, periodFlag, requireSource, type ReportCommand } from './reportCommand';
@@ -14,8 +15,8 @@ import { load, periodFlag, requireSource, type ReportCommand } from './reportCom
 
 const GROUPINGS = ['partner', 'manager'] as const;
 
-function jsonRow({ key, call, actual, accuracy, bias }: AccuracyRow) {
-  return { key, call, actual, accuracy, bias };
+function jsonRow({ key, label, call, actual, accuracy, bias }: AccuracyRow) {
+  return { key, label, call, actual, accuracy, bias };
 }
 
 export const accuracyReport: ReportCommand = {
@@ -67,6 +68,7 @@ export const accuracyReport: ReportCommand = {
       fields: ['Id', 'Opportunity__c', 'Partner_Account__c', 'Is_Primary__c'],
       where: [{ field: 'Is_Primary__c', op: 'is', value: true }]
     });
+    // Names label the groups (partners by account, managers by user); without them the ids are shown.
     const accounts =
       by === 'partner'
         ? await load<Account>(source, {
@@ -76,27 +78,47 @@ export const accuracyReport: ReportCommand = {
             optional: true
           })
         : [];
-    const names = new Map(accounts.map((a) => [a.Id, a.Name ?? a.Id]));
+    const users =
+      by === 'manager'
+        ? await load<User>(source, { object: 'User', fields: ['Id', 'Name'], optional: true })
+        : [];
     const report = forecastAccuracy({
       period: period.label,
       submissions,
       opportunities,
       partners: indexPartnerDeals(deals),
       by,
+      today: context.today,
+      accounts,
+      users,
       fiscalYearStartMonth: context.settings.fiscalYearStartMonth
     });
-    const tableRow = (row: AccuracyRow, label: string): Cell[] => [
+    const tableRow = (row: AccuracyRow): Cell[] => [
       row.key,
-      label,
+      row.label,
       row.call,
       row.actual,
       row.accuracy,
       row.bias
     ];
     return {
-      json: { groups: report.groups.map(jsonRow), total: jsonRow(report.total) },
+      json: {
+        period: report.period,
+        inProgress: report.inProgress,
+        groups: report.groups.map(jsonRow),
+        total: jsonRow(report.total)
+      },
       summary: [
-        { label: 'Period', value: `${period.label} (${period.start} to ${period.end})`, kind: 'text' }
+        { label: 'Period', value: `${period.label} (${period.start} to ${period.end})`, kind: 'text' },
+        ...(report.inProgress
+          ? [
+              {
+                label: 'Status',
+                value: `in progress until ${period.end}: accuracy and bias are measured when it ends`,
+                kind: 'text' as const
+              }
+            ]
+          : [])
       ],
       tables: [
         {
@@ -109,10 +131,7 @@ export const accuracyReport: ReportCommand = {
             ratio('Accuracy'),
             ratio('Bias')
           ],
-          rows: [
-            ...report.groups.map((row) => tableRow(row, names.get(row.key) ?? row.key)),
-            tableRow(report.total, 'Total')
-          ]
+          rows: [...report.groups.map(tableRow), tableRow(report.total)]
         }
       ],
       csvTable: 0

@@ -13,9 +13,12 @@ import { IdMap } from '../data/idMap';
 import { amount, multiple, ratio, text, type Cell } from '../output/reportOutput';
 import { each, load, periodFlag, requireSource, type ReportCommand } from './reportCommand';
 
-/** `psms forecast --period P --by partner|owner`: the roll-up of SPEC §3. */
+/** `psms forecast --period P --by partner|owner|manager|region`: the roll-up of SPEC §3. */
 
-const GROUPINGS = ['partner', 'owner'] as const;
+const GROUPINGS = ['partner', 'owner', 'manager', 'region'] as const;
+
+/** The first column's heading per grouping. */
+const GROUP_HEADINGS = { partner: 'Partner', owner: 'Owner', manager: 'Manager', region: 'Region' } as const;
 
 /** SPEC §9's keys, in its order (the engine's row carries no more, but the JSON is pinned here). */
 function jsonRow(row: ForecastRow) {
@@ -75,7 +78,7 @@ export const forecastReport: ReportCommand = {
   name: 'forecast',
   summary: 'the partner forecast roll-up of a period',
   usage:
-    'psms forecast (--org <alias> | --data <dir>) [--period FY2026-Q4] [--by partner|owner] [--include-direct]',
+    'psms forecast (--org <alias> | --data <dir>) [--period FY2026-Q4] [--by partner|owner|manager|region] [--include-direct]',
   flags: [
     {
       name: 'period',
@@ -86,8 +89,9 @@ export const forecastReport: ReportCommand = {
     {
       name: 'by',
       kind: 'value',
-      valueName: 'partner|owner',
-      description: 'group by primary partner (default) or opportunity owner'
+      valueName: 'partner|owner|manager|region',
+      description:
+        "group by primary partner (default), opportunity owner, the owner's manager or the primary partner's region"
     },
     {
       name: 'include-direct',
@@ -117,19 +121,24 @@ export const forecastReport: ReportCommand = {
       fields: ['Period__c', 'Partner_Account__c', 'Manager__c', 'Revenue_Target__c'],
       where: [{ field: 'Period__c', op: 'in', values: [period.label] }]
     });
-    // Names only label the groups: without them the ids are shown.
+    // Names only label the groups (without them the ids are shown); the region and the manager
+    // decide them, so those groupings need the accounts' regions and the users' managers.
     const accounts =
-      by === 'partner'
+      by === 'partner' || by === 'region'
         ? await load<Account>(source, {
             object: 'Account',
-            fields: ['Id', 'Name'],
+            fields: by === 'region' ? ['Id', 'Partner_Region__c'] : ['Id', 'Name'],
             where: [{ field: 'Partner_Status__c', op: 'notBlank' }],
-            optional: true
+            optional: by === 'partner'
           })
         : [];
     const users =
-      by === 'owner'
-        ? await load<User>(source, { object: 'User', fields: ['Id', 'Name'], optional: true })
+      by === 'owner' || by === 'manager'
+        ? await load<User>(source, {
+            object: 'User',
+            fields: by === 'manager' ? ['Id', 'Name', 'ManagerId'] : ['Id', 'Name'],
+            optional: by === 'owner'
+          })
         : [];
     const rollUp = new ForecastRollUp({
       period: period.label,
@@ -145,7 +154,7 @@ export const forecastReport: ReportCommand = {
       source,
       {
         object: 'Opportunity',
-        // The owner only groups by owner: every column read costs a string per row.
+        // The owner only groups by owner or manager: every column read costs a string per row.
         fields: [
           'Id',
           'Amount',
@@ -153,7 +162,7 @@ export const forecastReport: ReportCommand = {
           'ForecastCategoryName',
           'IsClosed',
           'IsWon',
-          ...(by === 'owner' ? ['OwnerId'] : [])
+          ...(by === 'owner' || by === 'manager' ? ['OwnerId'] : [])
         ],
         where: [{ field: 'CloseDate', op: 'between', from: period.start, to: period.end }],
         kept: false
@@ -171,7 +180,7 @@ export const forecastReport: ReportCommand = {
         {
           title: `Forecast ${report.period} by ${by}`,
           columns: [
-            text(by === 'partner' ? 'Partner' : 'Owner'),
+            text(GROUP_HEADINGS[by]),
             amount('Closed'),
             amount('Commit'),
             amount('Best Case'),

@@ -68,7 +68,7 @@ export const hygieneReport: ReportCommand = {
     );
     const registrations = await load<Deal_Registration__c>(source, {
       object: 'Deal_Registration__c',
-      fields: ['Id', 'Partner_Account__c', 'Status__c', 'Expires_On__c', 'Opportunity__c']
+      fields: ['Id', 'Name', 'Partner_Account__c', 'Status__c', 'Expires_On__c', 'Opportunity__c']
     });
     const accounts = await load<Account>(source, {
       object: 'Account',
