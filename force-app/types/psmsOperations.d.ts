@@ -24,7 +24,12 @@ declare namespace Psms {
     Conflicting_Opportunity__r?: { Name?: string | null } | null;
   };
   type Dispute = import('../main/default/lwc/psmsEngine/records').Registration_Dispute__c & {
+    /** DSP-00042. */
+    Name?: string | null;
+    CreatedDate?: string | null;
     Deal_Registration__r?: Registration | null;
+    Raised_By__r?: { Name?: string | null } | null;
+    Resolved_By__r?: { Name?: string | null } | null;
   };
   type AccountPlan = import('../main/default/lwc/psmsEngine/records').Partner_Account_Plan__c;
   type Target = import('../main/default/lwc/psmsEngine/records').Partner_Target__c;
@@ -92,6 +97,11 @@ declare namespace Psms {
     opportunity: Opportunity;
     partnerDeals: PartnerDeal[];
     registrations: Registration[];
+    /**
+     * The disputes of those registrations, newest first. Optional only while the workbench still
+     * answers with its TypeScript stand-in, which predates the field; the Apex always sends it.
+     */
+    disputes?: Dispute[];
     /** For the hygiene panel: the partner accounts on the deal and their plans. */
     partners: Account[];
     plans: AccountPlan[];
@@ -149,7 +159,17 @@ declare namespace Psms {
     today: string;
     /** Submitted and Needs Review, and Approved/Converted ones expiring soon. */
     registrations: Registration[];
+    /** Open disputes, oldest first, with the raiser's name, when, and the registration at stake. */
     disputes: Dispute[];
+    /**
+     * The latest 200 resolved disputes, most recently resolved first (the history). This and the
+     * two below are optional only while the workbench still answers with its TypeScript stand-in,
+     * which predates them; the Apex always sends them.
+     */
+    resolvedDisputes?: Dispute[];
+    /** The user's own latest 200 registrations, any status, and the disputes they raised. */
+    myRegistrations?: Registration[];
+    myDisputes?: Dispute[];
     /** The opportunities registrations conflict with. */
     opportunities: Opportunity[];
   }
