@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { count, type CheckResult, type Finding } from '../finding';
+import {
+  analyticsResolver,
+  dashboardReferences,
+  reportReferences,
+  reportTypeReferences
+} from '../metadata/analyticsReferences';
 import { metadataTypeForFile } from '../metadata/metadataSchema';
 import { readInventory, type Inventory } from '../metadata/projectInventory';
 import { localName, parseXml, type XmlElement } from '../metadata/xmlTree';
+import { loadProjectObjects } from '../schema/projectObjects';
+import { mergeSchemas, type Schema } from '../schema/schema';
 import { loadStandardObjects } from '../schema/standardObjects';
 import { displayPath, lineAt, listFiles } from '../sourceFiles';
 
@@ -45,7 +53,7 @@ type Resolver = (kind: string, name: string) => string | undefined;
 
 export function checkCrossReferences(projectDir: string): CheckResult {
   const inventory = readInventory(projectDir);
-  const exists = resolver(inventory);
+  const exists = resolver(inventory, projectDir);
   const findings: Finding[] = [];
   let references = 0;
   const root = join(projectDir, 'force-app');
@@ -82,12 +90,13 @@ export function checkCrossReferences(projectDir: string): CheckResult {
   };
 }
 
-function resolver(inventory: Inventory): Resolver {
+function resolver(inventory: Inventory, projectDir: string): Resolver {
   const standardObjectCache = new Map<string, ReturnType<typeof loadStandardObjects>>();
   const standardObject = (name: string) => {
     if (!standardObjectCache.has(name)) standardObjectCache.set(name, loadStandardObjects([name]));
     return standardObjectCache.get(name)?.get(name.toLowerCase());
   };
+  const analytics = lazyAnalyticsResolver(projectDir);
   const objectExists = (name: string): boolean =>
     inventory.objects.has(name) || (!name.includes('__') && standardObject(name) !== undefined);
   const fieldExists = (object: string, field: string): boolean => {
@@ -146,8 +155,25 @@ function resolver(inventory: Inventory): Resolver {
       case 'staticResource':
         return inventory.staticResources.has(name) ? undefined : `static resource ${name} does not exist`;
       default:
-        return `unknown reference kind ${kind}`;
+        return analytics()(kind, name);
     }
+  };
+}
+
+/** Reports, report types and dashboards resolve against the project's objects over the standard ones. */
+function lazyAnalyticsResolver(projectDir: string): () => Resolver {
+  let resolve: Resolver | undefined;
+  return () => {
+    if (!resolve) {
+      const project = loadProjectObjects(projectDir);
+      const schema = mergeSchemas(loadStandardObjects([...project.keys()]), project);
+      const withStandard: Schema = {
+        object: (name) =>
+          schema.object(name) ?? mergeSchemas(loadStandardObjects([name]), project).object(name)
+      };
+      resolve = analyticsResolver(join(projectDir, 'force-app'), withStandard);
+    }
+    return resolve;
   };
 }
 
@@ -167,6 +193,9 @@ function referencesIn(type: string, file: string, root: XmlElement): Reference[]
   const add = (kind: string, name: string, element: XmlElement): void => {
     if (name) refs.push([kind, name, element.line]);
   };
+  if (type === 'ReportType') return reportTypeReferences(file, root);
+  if (type === 'Report') return reportReferences(file, root);
+  if (type === 'Dashboard') return dashboardReferences(file, root);
   for (const [path, element] of descendants(root)) {
     const at = path.join('/');
     const text = element.text.trim();

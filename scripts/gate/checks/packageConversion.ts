@@ -1,13 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
-import { count, type CheckResult } from '../finding';
+import { ComponentSet, ForceIgnore, MetadataConverter } from '@salesforce/source-deploy-retrieve';
+import { count, type CheckResult, type Finding } from '../finding';
+import { displayPath, listFiles } from '../sourceFiles';
 
 /**
  * Converts force-app to a Metadata API package (package.xml + metadata folders) with the
  * same library the `sf` CLI uses for deploys and package versions, honouring .forceignore.
- * A file the registry cannot place, or a component that cannot be converted, fails here.
+ * A file the registry cannot place, or a component that cannot be converted, fails here; so
+ * does a file that belongs to no component and is not in .forceignore (an Apex class without
+ * its -meta.xml, say), which the library would otherwise leave out of the package silently.
  */
 export async function checkPackageConversion(projectDir: string): Promise<CheckResult> {
   const output = mkdtempSync(join(tmpdir(), 'psms-mdapi-'));
@@ -17,6 +20,7 @@ export async function checkPackageConversion(projectDir: string): Promise<CheckR
     for (const component of components.getSourceComponents()) {
       byType.set(component.type.name, (byType.get(component.type.name) ?? 0) + 1);
     }
+    const findings = unpackagedFiles(projectDir, components);
     await new MetadataConverter().convert(components, 'metadata', {
       type: 'directory',
       outputDirectory: output,
@@ -28,7 +32,7 @@ export async function checkPackageConversion(projectDir: string): Promise<CheckR
       .join(', ');
     return {
       summary: `${count(components.size, 'component')} converted to a metadata package (${detail || 'none'})`,
-      findings: []
+      findings
     };
   } catch (error) {
     return {
@@ -38,4 +42,22 @@ export async function checkPackageConversion(projectDir: string): Promise<CheckR
   } finally {
     rmSync(output, { recursive: true, force: true });
   }
+}
+
+function unpackagedFiles(projectDir: string, components: ComponentSet): Finding[] {
+  const claimed = new Set<string>();
+  for (const component of components.getSourceComponents()) {
+    for (const part of [component, ...component.getChildren()]) {
+      if (part.xml) claimed.add(part.xml);
+      for (const file of part.walkContent()) claimed.add(file);
+    }
+  }
+  const ignore = ForceIgnore.findAndCreate(projectDir);
+  return listFiles(join(projectDir, 'force-app'), [''], { includeTests: true })
+    .filter((file) => !claimed.has(file) && !ignore.denies(file))
+    .map((file) => ({
+      file: displayPath(projectDir, file),
+      message:
+        'belongs to no metadata component, so it would not be deployed or packaged (add it to .forceignore if that is meant)'
+    }));
 }
