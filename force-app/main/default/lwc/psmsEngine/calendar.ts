@@ -71,6 +71,31 @@ export function nextPeriod(period: FiscalPeriod, startMonth = 1): FiscalPeriod {
   return fiscalPeriodOf(fromDay(toDay(period.end) + 1), startMonth);
 }
 
+/** The quarter before `period`. */
+export function previousPeriod(period: FiscalPeriod, startMonth = 1): FiscalPeriod {
+  return fiscalPeriodOf(fromDay(toDay(period.start) - 1), startMonth);
+}
+
+/** First and last day of week `week` (1–13) of a quarter; week 13 runs to the quarter's last day. */
+export function weekDates(period: FiscalPeriod, week: number): { start: IsoDate; end: IsoDate } {
+  if (!Number.isInteger(week) || week < 1 || week > WEEKS_PER_QUARTER) {
+    throw new RangeError(`Week of quarter must be 1–13, not ${week}`);
+  }
+  const start = toDay(period.start) + (week - 1) * 7;
+  return {
+    start: fromDay(start),
+    end: week === WEEKS_PER_QUARTER ? period.end : fromDay(start + 6)
+  };
+}
+
+/** The fiscal year `fiscalYear` (named by the year it ends): its first and last day. */
+export function fiscalYearDates(fiscalYear: number, startMonth = 1): { start: IsoDate; end: IsoDate } {
+  return {
+    start: periodFrom(fiscalYear, 1, startMonth).start,
+    end: periodFrom(fiscalYear, 4, startMonth).end
+  };
+}
+
 /** Week of the quarter: floor(days since quarter start ÷ 7) + 1, capped at 13. */
 export function weekOfQuarter(date: IsoDate, startMonth = 1): number {
   const period = fiscalPeriodOf(date, startMonth);

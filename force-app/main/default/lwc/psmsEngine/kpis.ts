@@ -3,6 +3,7 @@ import { addDays, daysBetween, utcDateOf } from './dates';
 import { rollUpForecast } from './forecast';
 import { fromCents, ratio, toCents } from './money';
 import type { PartnerDealIndex } from './partnerDeals';
+import { mean, median } from './statistics';
 import type { Account, IsoDate, Opportunity, Partner_Target__c } from './records';
 
 /** The partner KPIs of SPEC §7 for one period. */
@@ -63,15 +64,12 @@ function partnerKpis(
   ).length;
   const days = partners
     .filter((p) => p.Recruited_On__c != null && within(p.First_Revenue_On__c, start, end))
-    .map((p) => daysBetween(p.Recruited_On__c as IsoDate, p.First_Revenue_On__c as IsoDate))
-    .sort((a, b) => a - b);
-  const n = days.length;
-  const median = n === 0 ? null : n % 2 === 1 ? days[(n - 1) / 2] : (days[n / 2 - 1] + days[n / 2]) / 2;
+    .map((p) => daysBetween(p.Recruited_On__c as IsoDate, p.First_Revenue_On__c as IsoDate));
   return {
     recruitmentRate: ratio(recruited, base),
     recruitmentVsTarget: recruitmentTarget === null ? null : ratio(recruited, recruitmentTarget),
     activationRate: ratio(activated, cohort.length),
-    timeToFirstRevenue: { median, mean: n === 0 ? null : days.reduce((s, d) => s + d, 0) / n, n }
+    timeToFirstRevenue: { median: median(days), mean: mean(days), n: days.length }
   };
 }
 
@@ -88,14 +86,19 @@ function emptyTally(): Tally {
   return { won: 0, lost: 0, wonAmount: 0, lostAmount: 0, cycleDays: 0 };
 }
 
+/** The sum of the periods' Recruitment_Target__c (null when none of their targets sets one). */
+export function recruitmentTargetOf(
+  targets: readonly Partner_Target__c[],
+  periods: readonly string[]
+): number | null {
+  const set = targets.filter((t) => periods.includes(t.Period__c) && t.Recruitment_Target__c != null);
+  return set.length === 0 ? null : set.reduce((sum, t) => sum + (t.Recruitment_Target__c ?? 0), 0);
+}
+
 export function computeKpis(input: KpiInput): KpiReport {
   const { start, end } = parsePeriod(input.period, input.fiscalYearStartMonth ?? 1);
   const targets = (input.targets ?? []).filter((target) => target.Period__c === input.period);
-  const recruitmentTargets = targets.filter((t) => t.Recruitment_Target__c != null);
-  const recruitmentTarget =
-    recruitmentTargets.length === 0
-      ? null
-      : recruitmentTargets.reduce((s, t) => s + (t.Recruitment_Target__c ?? 0), 0);
+  const recruitmentTarget = recruitmentTargetOf(targets, [input.period]);
   const programCost = targets.reduce((sum, target) => sum + toCents(target.Program_Cost__c), 0);
 
   const channel = { partner: emptyTally(), direct: emptyTally() };
