@@ -50,7 +50,9 @@ function timeOf(text: string): number | null {
 /** A record's value (boundary conventions) → the evaluator's value; a value of the wrong kind is an error naming the field. */
 export function fromRecord(raw: unknown, type: FormulaDataType, reference: string): Value {
   const wrong = (expected: string): never => {
-    throw new FormulaError(`${reference} is ${TYPE_NAMES[type]}: expected ${expected}, got ${JSON.stringify(raw)}`);
+    throw new FormulaError(
+      `${reference} is ${TYPE_NAMES[type]}: expected ${expected}, got ${JSON.stringify(raw)}`
+    );
   };
   const blank = raw === null || raw === undefined;
   switch (type) {
@@ -82,7 +84,9 @@ export function fromRecord(raw: unknown, type: FormulaDataType, reference: strin
     case 'multipicklist':
       if (blank) return [];
       if (typeof raw === 'string') return raw === '' ? [] : raw.split(';');
-      return Array.isArray(raw) && raw.every((v) => typeof v === 'string') ? raw : wrong("'A;B' or a list of strings");
+      return Array.isArray(raw) && raw.every((v) => typeof v === 'string')
+        ? raw
+        : wrong("'A;B' or a list of strings");
     case 'geolocation': {
       if (blank) return null;
       const point = raw as Partial<GeoPoint>;

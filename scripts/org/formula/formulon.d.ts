@@ -44,6 +44,9 @@ declare module 'formulon' {
   /** The syntax tree; `{}` for an empty formula, an error node when it does not parse. */
   export function ast(formula: string): FormulonNode | FormulonError | Record<string, never>;
   /** Evaluates the formula with its identifiers replaced by the given literals. */
-  export function parse(formula: string, substitutions?: Record<string, FormulonLiteral>): FormulonLiteral | FormulonError;
+  export function parse(
+    formula: string,
+    substitutions?: Record<string, FormulonLiteral>
+  ): FormulonLiteral | FormulonError;
   export function extract(formula: string): string[];
 }

@@ -8,7 +8,11 @@ import { FormulaError } from './formulaTypes';
  * text literal a placeholder name), so a `"` or `/*` inside a literal can never be misread.
  */
 export type FormulaNode =
-  | { kind: 'literal'; type: 'text' | 'number' | 'checkbox' | 'null'; value: string | number | boolean | null }
+  | {
+      kind: 'literal';
+      type: 'text' | 'number' | 'checkbox' | 'null';
+      value: string | number | boolean | null;
+    }
   | { kind: 'field'; reference: string }
   | { kind: 'call'; name: string; args: FormulaNode[] };
 
@@ -28,7 +32,14 @@ const OPERATORS: Readonly<Record<string, string>> = {
 };
 
 const PLACEHOLDER_PREFIX = '$__psmsText';
-const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '\\': '\\', n: '\n', r: '\r', t: '\t' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+  n: '\n',
+  r: '\r',
+  t: '\t'
+};
 
 export function readFormula(text: string): FormulaNode {
   const { source, texts } = separateLiterals(text);
@@ -42,7 +53,11 @@ function toNode(node: FormulonNode, texts: string[]): FormulaNode {
   switch (node.type) {
     case 'identifier':
       if (node.name.startsWith(PLACEHOLDER_PREFIX)) {
-        return { kind: 'literal', type: 'text', value: texts[Number(node.name.slice(PLACEHOLDER_PREFIX.length))] };
+        return {
+          kind: 'literal',
+          type: 'text',
+          value: texts[Number(node.name.slice(PLACEHOLDER_PREFIX.length))]
+        };
       }
       return { kind: 'field', reference: node.name };
     case 'callExpression':
@@ -53,8 +68,10 @@ function toNode(node: FormulonNode, texts: string[]): FormulaNode {
       };
     case 'literal': {
       const { dataType, value } = node;
-      if (dataType === 'number' && typeof value === 'number') return { kind: 'literal', type: 'number', value };
-      if (dataType === 'checkbox' && typeof value === 'boolean') return { kind: 'literal', type: 'checkbox', value };
+      if (dataType === 'number' && typeof value === 'number')
+        return { kind: 'literal', type: 'number', value };
+      if (dataType === 'checkbox' && typeof value === 'boolean')
+        return { kind: 'literal', type: 'checkbox', value };
       if (dataType === 'text' && typeof value === 'string') return { kind: 'literal', type: 'text', value };
       if (dataType === 'null') return { kind: 'literal', type: 'null', value: null };
       throw new FormulaError(`unexpected ${dataType} literal from the parser`);
