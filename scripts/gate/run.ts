@@ -81,6 +81,8 @@ const steps: Step[] = [
     name: 'Metadata XML (Metadata API schema)',
     run: async () => (await import('./checks/metadataXml')).checkMetadataXml(root)
   },
+  { name: 'Formulas (formulon)', run: async () => (await import('./checks/formulas')).checkFormulas(root) },
+  { name: 'Text values', run: async () => (await import('./checks/textValues')).checkTextValues(root) },
   {
     name: 'Metadata cross-references',
     needs: ['jdk'],

@@ -111,10 +111,7 @@ export function toDeveloperName(label: string): string {
 
 export function recordXml(record: CustomMetadataRecord): string {
   const values = Object.entries(record.values)
-    .map(
-      ([field, value]) =>
-        `  <values>\n    <field>${field}</field>\n    ${valueXml(value)}\n  </values>\n`
-    )
+    .map(([field, value]) => `  <values>\n    <field>${field}</field>\n    ${valueXml(value)}\n  </values>\n`)
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
