@@ -2,7 +2,7 @@ import { fiscalPeriodOf, parsePeriod } from '../../force-app/main/default/lwc/ps
 import type { IsoDate } from '../../force-app/main/default/lwc/psmsEngine/records';
 import type { DemoAccount, DemoOpportunity, DemoOrg, DemoPartnerDeal } from './demoOrgTypes';
 import { generateCustomers, generatePartners, generateSalesTeam } from './generatePeople';
-import { generateOpportunities } from './generateOpportunities';
+import { disciplineOf, generateOpportunities } from './generateOpportunities';
 import { generateCalls, generatePlans, generateTargets } from './generatePlanning';
 import { generateRegistrations } from './generateRegistrations';
 import { generateSnapshots } from './generateSnapshots';
@@ -51,7 +51,8 @@ export function generateDemoOrg(
     customers,
     book.opportunities,
     book.partnerDeals,
-    nextDealId
+    nextDealId,
+    disciplineOf(team)
   );
   const partnerDeals = [...book.partnerDeals, ...registrationBook.coSellDeals];
   stampFirstRevenue(partners, book.opportunities, partnerDeals, today);

@@ -44,6 +44,26 @@ const TIER_WEIGHT: Readonly<Record<string, number>> = { Registered: 1, Silver: 3
 /** Opportunities per quarter, oldest first: three closed quarters, this one, two ahead. */
 const PER_QUARTER = [0.15, 0.16, 0.17, 0.2, 0.17, 0.15];
 
+/**
+ * How carefully each rep keeps their pipeline (1 = every next step written, activity logged,
+ * stages moved, close dates kept), by the rep's place in the team. Spread on purpose: the
+ * hygiene board should show owners who can be trusted beside owners who need coaching.
+ */
+const PARTNER_REP_DISCIPLINE = [0.95, 0.3, 0.85, 0.15, 0.9, 0.5, 0.7, 0.25, 0.8, 0.6, 0.4, 0.75];
+const DIRECT_REP_DISCIPLINE = [0.9, 0.35, 0.7, 0.2, 0.6];
+
+/** Each owner's discipline (0–1), for the opportunity facts and their registrations. */
+export function disciplineOf(team: SalesTeam): (ownerId: string | null | undefined) => number {
+  const byOwner = new Map<string, number>();
+  team.partnerReps.forEach((rep, i) =>
+    byOwner.set(rep.Id, PARTNER_REP_DISCIPLINE[i % PARTNER_REP_DISCIPLINE.length])
+  );
+  team.directReps.forEach((rep, i) =>
+    byOwner.set(rep.Id, DIRECT_REP_DISCIPLINE[i % DIRECT_REP_DISCIPLINE.length])
+  );
+  return (ownerId) => byOwner.get(ownerId ?? '') ?? 0.5;
+}
+
 export interface OpportunityBook {
   periods: FiscalPeriod[];
   opportunities: DemoOpportunity[];
@@ -77,6 +97,7 @@ export function generateOpportunities(
   );
   const repsOfPartner = (partner: DemoAccount) =>
     team.partnerReps.find((rep) => rep.Id === partner.OwnerId) ?? team.partnerReps[0];
+  const discipline = disciplineOf(team);
 
   let made = 0;
   periods.forEach((period, quarterIndex) => {
@@ -88,12 +109,12 @@ export function generateOpportunities(
       const productLine = random.pick(PRODUCT_LINES);
       const viaPartner = random.chance(0.6);
       const partner = viaPartner ? random.weighted(sellingWeights) : null;
-      const opp = opportunityFacts(random, today, closeDate, quarterIndex === 3);
       const owner = partner
         ? random.chance(0.8)
           ? repsOfPartner(partner)
           : random.pick(team.partnerReps)
         : random.pick(team.directReps);
+      const opp = opportunityFacts(random, today, closeDate, quarterIndex === 3, discipline(owner.Id));
       const record: DemoOpportunity = {
         ...nextOpp(),
         Name: `${customer.Name} - ${productLine} ${closeDate.slice(0, 7)}`,
@@ -115,24 +136,29 @@ export function generateOpportunities(
   return { periods, opportunities, partnerDeals };
 }
 
-/** Stage, category, amount and the activity dates hygiene reads. */
+/**
+ * Stage, category, amount and the activity dates hygiene reads. `discipline` (0–1) is how well
+ * the owner keeps the record: a careless owner leaves past deals open, skips next steps and
+ * activity, lets stages sit and pushes close dates.
+ */
 function opportunityFacts(
   random: Random,
   today: IsoDate,
   closeDate: IsoDate,
-  currentQuarter: boolean
+  currentQuarter: boolean,
+  discipline: number
 ): Omit<DemoOpportunity, 'Id' | 'External_Id__c'> {
   const past = closeDate < today;
+  const careless = 1 - discipline;
   // Most past deals are closed; some stay open past their close date, the first hygiene finding.
+  // A deal is won on its close date, never before: nothing closes in the future.
   const outcome = past
     ? random.weighted([
         ['won', 36],
         ['lost', 52],
-        ['open', currentQuarter ? 12 : 5]
+        ['open', Math.round((currentQuarter ? 16 : 7) * careless) + 1]
       ] as const)
-    : random.chance(0.03)
-      ? 'won'
-      : 'open';
+    : 'open';
   const cycle = random.int(25, 210);
   const createdDay = Math.min(toDay(closeDate) - cycle, toDay(today) - random.int(1, 25));
   const created = `${fromDay(createdDay)}T${String(random.int(8, 18)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`;
@@ -162,26 +188,30 @@ function opportunityFacts(
   }
   const stage = random.weighted(OPEN_STAGES);
   // A few categories disagree with the probability: CATEGORY_MISMATCH has something to find.
-  const mismatch = random.chance(0.05);
+  const mismatch = random.chance(0.01 + 0.08 * careless);
   const category = mismatch ? (stage.category === 'Commit' ? 'Commit' : 'Pipeline') : stage.category;
   const probability = mismatch ? (category === 'Commit' ? 40 : 90) : stage.probability;
+  // A careful owner moves the stage as the deal moves; a careless one lets it sit for months.
+  const stageSince = Math.max(createdDay, toDay(today) - random.int(0, Math.round(10 + 90 * careless)));
   return {
-    Amount: random.chance(0.015) ? null : amount,
+    Amount: random.chance(0.003 + 0.025 * careless) ? null : amount,
     CloseDate: closeDate,
     StageName: stage.name,
     Probability: probability,
     ForecastCategoryName: random.chance(0.02) ? 'Omitted' : category,
     IsClosed: false,
     IsWon: false,
-    NextStep: random.chance(0.88) ? random.pick(NEXT_STEPS) : null,
-    LastActivityDate: random.chance(0.9) ? addDays(today, -random.int(0, 40)) : null,
+    NextStep: random.chance(0.65 + 0.35 * discipline) ? random.pick(NEXT_STEPS) : null,
+    LastActivityDate: random.chance(0.75 + 0.25 * discipline)
+      ? addDays(today, -random.int(0, Math.round(12 + 40 * careless)))
+      : null,
     PushCount: random.weighted([
-      [0, 72],
+      [0, Math.round(50 + 40 * discipline)],
       [1, 16],
-      [2, 8],
-      [3, 4]
+      [2, Math.round(2 + 14 * careless)],
+      [3, Math.round(1 + 9 * careless)]
     ] as const),
-    LastStageChangeDate: `${fromDay(lastStageDay)}T09:30:00.000Z`,
+    LastStageChangeDate: `${fromDay(stageSince)}T09:30:00.000Z`,
     CreatedDate: created
   };
 }

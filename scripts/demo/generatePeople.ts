@@ -62,6 +62,14 @@ const TIER_MIX = [
   ['Gold', 26],
   ['Platinum', 16]
 ] as const;
+/** Partner_Region__c; a few partners have none yet (the forecast's "No region"). */
+const REGION_MIX = [
+  ['AMER', 38],
+  ['EMEA', 30],
+  ['APAC', 18],
+  ['LATAM', 9],
+  ['', 5]
+] as const;
 
 export function generatePartners(
   random: Random,
@@ -78,6 +86,7 @@ export function generatePartners(
     // Every status appears even in small runs: the first partners walk the lifecycle in order.
     const status = index < STATUS_MIX.length ? STATUS_MIX[index][0] : random.weighted(STATUS_MIX);
     const tier = status === 'Prospect' ? 'Registered' : random.weighted(TIER_MIX);
+    const region = random.weighted(REGION_MIX);
     const recruitedAgo =
       status === 'Recruited'
         ? random.int(5, 60)
@@ -97,6 +106,7 @@ export function generatePartners(
       OwnerId: team.partnerReps[index % team.partnerReps.length].Id,
       Partner_Status__c: status,
       Partner_Tier__c: tier,
+      Partner_Region__c: region === '' ? null : region,
       Recruited_On__c: recruited,
       Activated_On__c: activated,
       First_Revenue_On__c: null

@@ -1,4 +1,5 @@
 import { addDays, daysBetween, fromDay, toDay } from '../../force-app/main/default/lwc/psmsEngine/dates';
+import { runExpiryJob } from '../../force-app/main/default/lwc/psmsEngine/engagementRules';
 import type { IsoDate, RegistrationStatus } from '../../force-app/main/default/lwc/psmsEngine/records';
 import { registrationKey } from '../../force-app/main/default/lwc/psmsEngine/registrationKey';
 import type {
@@ -69,7 +70,8 @@ export function generateRegistrations(
   customers: readonly DemoAccount[],
   opportunities: readonly DemoOpportunity[],
   partnerDeals: DemoPartnerDeal[],
-  nextDealId: () => { Id: string; External_Id__c: string }
+  nextDealId: () => { Id: string; External_Id__c: string },
+  discipline: (ownerId: string | null | undefined) => number = () => 0.5
 ): RegistrationBook {
   const selling = partners.filter(
     (p) => p.Partner_Status__c === 'Active' || p.Partner_Status__c === 'Onboarding'
@@ -115,15 +117,28 @@ export function generateRegistrations(
   const convertedQuota = total - Object.values(MIX).reduce((sum, share) => sum + quota(share), 0);
   const oppById = new Map(opportunities.map((o) => [o.Id, o]));
   let converted = 0;
-  for (const deal of partnerDeals) {
+  // Careful owners get their sourcing partners to register, and to register when the deal is
+  // real, so the protection still covers the close date: their deals are served first.
+  const sourced = partnerDeals
+    .filter((deal) => deal.Is_Primary__c && deal.Role__c === 'Sourced')
+    .map((deal, order) => ({
+      deal,
+      order,
+      care: discipline(oppById.get(deal.Opportunity__c)?.OwnerId)
+    }))
+    .sort((a, b) => b.care - a.care || a.order - b.order);
+  for (const { deal, care } of sourced) {
     if (converted >= convertedQuota) break;
-    if (!deal.Is_Primary__c || deal.Role__c !== 'Sourced') continue;
     const opp = oppById.get(deal.Opportunity__c);
     if (!opp || daysBetween(opp.CreatedDate.slice(0, 10), today) > 400) continue;
     const partner =
       selling.find((p) => p.Id === deal.Partner_Account__c) ??
       partners.find((p) => p.Id === deal.Partner_Account__c);
-    const submitted = opp.CreatedDate.slice(0, 10);
+    const created = opp.CreatedDate.slice(0, 10);
+    // Late enough that protection plus one extension reaches the close date, and decided by today.
+    const whenReal = addDays(opp.CloseDate, -random.int(100, 115));
+    const latest = addDays(today, -4);
+    const submitted = care >= 0.5 && whenReal > created ? (whenReal < latest ? whenReal : latest) : created;
     // A converted registration holds its key only while the opportunity is open.
     const reg = tryRegister(
       context,
@@ -136,7 +151,8 @@ export function generateRegistrations(
     );
     if (!reg) continue;
     const approved = addDays(submitted, random.int(1, 4));
-    const extended = random.chance(0.2);
+    // A careful owner has the protection extended when the close date needs it.
+    const extended = care >= 0.5 ? addDays(approved, PROTECTION_DAYS) < opp.CloseDate : random.chance(0.2);
     Object.assign(reg, {
       Opportunity__c: opp.Id,
       Approved_On__c: approved,
@@ -217,6 +233,16 @@ export function generateRegistrations(
   }
 
   const { disputes, coSellDeals } = generateDisputes(context, directRegs, nextDealId);
+  // As the daily expiry job leaves them (SPEC §6): approved registrations past their date, and
+  // converted ones whose opportunity was lost, are Expired and free their key.
+  const expired = runExpiryJob({ registrations: context.registrations, opportunities, partnerDeals }, today);
+  const byId = new Map(context.registrations.map((registration) => [registration.Id, registration]));
+  for (const registration of expired) {
+    Object.assign(byId.get(registration.Id ?? '') ?? {}, {
+      Status__c: registration.Status__c,
+      Registration_Key__c: registration.Registration_Key__c
+    });
+  }
   return { registrations: context.registrations, disputes, coSellDeals };
 }
 

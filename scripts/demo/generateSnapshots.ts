@@ -5,10 +5,14 @@ import type { DemoOpportunity, DemoPartnerDeal, DemoSnapshot } from './demoOrgTy
 import { idSequence } from './recordIds';
 
 /**
- * Weekly snapshots (Mondays, the default snapshot weekday) for last quarter and this one, as the
- * scheduled job would have taken them: each opportunity's state on that date is reconstructed
- * from its current state, walking back its category, amount and pushed close dates, so the
- * week-over-week changes (SPEC §4) show every kind of movement.
+ * Weekly snapshots (Mondays, the default snapshot weekday) for last quarter and this one, and
+ * one taken on demand today, as the snapshot job (OpportunitySnapshotJob) would have taken
+ * them: every opportunity open on that date, whatever its close date, and those closed in that
+ * date's quarter, with Period__c the quarter of the close date. Each opportunity's state on a
+ * date is reconstructed from its current state, walking back its category, amount and pushed
+ * close dates, so the week-over-week changes (SPEC §4) show every kind of movement — a deal
+ * pushed out of the quarter is still in the later snapshot, so it reads "Pushed out", not
+ * "Removed". Today's snapshot is the records as they are.
  */
 
 const CATEGORY_BEFORE: Readonly<Record<string, string>> = {
@@ -30,6 +34,7 @@ export function snapshotDates(lastQuarter: FiscalPeriod, today: IsoDate): IsoDat
   while ((day + 3) % 7 !== 0) day++;
   const dates: IsoDate[] = [];
   for (; day <= toDay(today); day += 7) dates.push(fromDay(day));
+  if (dates[dates.length - 1] !== today) dates.push(today);
   return dates;
 }
 
@@ -50,13 +55,14 @@ export function generateSnapshots(
     for (const opp of opportunities) {
       if (opp.CreatedDate.slice(0, 10) > date) continue;
       const state = stateOn(opp, date, weeksBack);
-      if (state.closeDate < period.start || state.closeDate > period.end) continue;
+      // The job's scope: open now, or closed in the current quarter.
+      if (state.closed && (state.closeDate < period.start || state.closeDate > period.end)) continue;
       snapshots.push({
         ...nextId(),
         Snapshot_Date__c: date,
         Opportunity__c: opp.Id,
         Opportunity_Key__c: opp.Id,
-        Period__c: period.label,
+        Period__c: fiscalPeriodOf(state.closeDate).label,
         Amount__c: state.amount,
         Forecast_Category__c: state.category,
         Stage__c: state.stage,

@@ -1,4 +1,8 @@
-import { isActive } from '../../../force-app/main/default/lwc/psmsEngine/registrationStatus';
+import { isActive, isDueToExpire } from '../../../force-app/main/default/lwc/psmsEngine/registrationStatus';
+import { evaluateHygiene } from '../../../force-app/main/default/lwc/psmsEngine/hygiene';
+import { indexPartnerDeals } from '../../../force-app/main/default/lwc/psmsEngine/partnerDeals';
+import { DEFAULT_SETTINGS } from '../../../force-app/main/default/lwc/psmsEngine/settings';
+import { diffSnapshots } from '../../../force-app/main/default/lwc/psmsEngine/snapshotChanges';
 import { registrationKey } from '../../../force-app/main/default/lwc/psmsEngine/registrationKey';
 import { fiscalPeriodOf } from '../../../force-app/main/default/lwc/psmsEngine/calendar';
 import { generateDemoOrg } from '../generateDemoOrg';
@@ -72,7 +76,7 @@ describe('the demo org generator', () => {
     expect(count((r) => r.Conflict_Type__c === 'Direct' && r.Status__c === 'Needs Review')).toBeGreaterThan(
       5
     );
-    expect(count((r) => r.Status__c === 'Approved' && (r.Expires_On__c ?? '') < TODAY)).toBeGreaterThan(0);
+    expect(count((r) => r.Status__c === 'Approved' && (r.Expires_On__c ?? '') < TODAY)).toBe(0);
     expect(
       count(
         (r) =>
@@ -88,8 +92,10 @@ describe('the demo org generator', () => {
 
   it('has co-sell deals, weekly snapshots for this and last quarter, targets, calls, plans and managers', () => {
     expect(records.Partner_Deal__c.some((d) => d.Co_Sell__c)).toBe(true);
-    const snapshotPeriods = new Set(records.Opportunity_Snapshot__c.map((s) => s.Period__c));
-    expect(snapshotPeriods).toEqual(new Set(['FY2026-Q3', 'FY2026-Q4']));
+    const snapshotQuarters = new Set(
+      records.Opportunity_Snapshot__c.map((s) => fiscalPeriodOf(s.Snapshot_Date__c).label)
+    );
+    expect(snapshotQuarters).toEqual(new Set(['FY2026-Q3', 'FY2026-Q4']));
     expect(records.Partner_Target__c.some((t) => !t.Partner_Account__c && !t.Manager__c)).toBe(true);
     expect(records.Forecast_Submission__c.some((c) => c.Week__c === 1)).toBe(true);
     expect(records.Partner_Account_Plan__c.length).toBeGreaterThan(10);
@@ -105,5 +111,85 @@ describe('the demo org generator', () => {
     for (const deal of records.Partner_Deal__c) expect(roles).toContain(deal.Role__c);
     const statuses = model.field('Deal_Registration__c', 'Status__c')?.picklistValues ?? [];
     for (const r of records.Deal_Registration__c) expect(statuses).toContain(r.Status__c);
+  });
+});
+
+describe('a demo org that reads like a real one', () => {
+  const opportunities = records.Opportunity;
+
+  it('has no won deal with a close date in the future', () => {
+    expect(opportunities.filter((o) => o.IsWon && o.CloseDate > TODAY)).toEqual([]);
+  });
+
+  it('spreads pipeline hygiene across owners: careful and careless reps side by side', () => {
+    const report = evaluateHygiene({
+      today: TODAY,
+      opportunities,
+      partners: indexPartnerDeals(records.Partner_Deal__c),
+      registrations: records.Deal_Registration__c,
+      settings: DEFAULT_SETTINGS
+    });
+    const dirty = new Set(report.findings.map((f) => f.recordId));
+    const ownerOf = new Map(opportunities.map((o) => [o.Id, o.OwnerId ?? '']));
+    const byOwner = new Map<string, { open: number; clean: number }>();
+    for (const { recordId } of report.scores) {
+      const owner = ownerOf.get(recordId) ?? '';
+      const group = byOwner.get(owner) ?? { open: 0, clean: 0 };
+      group.open++;
+      group.clean += dirty.has(recordId) ? 0 : 1;
+      byOwner.set(owner, group);
+    }
+    const shares = [...byOwner.values()].filter((g) => g.open >= 20).map((g) => g.clean / g.open);
+    expect(Math.max(...shares)).toBeGreaterThan(0.6);
+    expect(Math.min(...shares)).toBeLessThan(0.2);
+  });
+
+  it('records slips: a deal pushed past the quarter stays in the next snapshot and reads "Pushed out", not "Removed"', () => {
+    const snapshots = records.Opportunity_Snapshot__c;
+    const dates = [...new Set(snapshots.map((s) => s.Snapshot_Date__c))].sort();
+    const period = fiscalPeriodOf(TODAY);
+    const types = new Set<string>();
+    for (let i = 1; i < dates.length; i++) {
+      if (dates[i - 1] < period.start) continue;
+      const report = diffSnapshots({
+        from: snapshots.filter((s) => s.Snapshot_Date__c === dates[i - 1]),
+        to: snapshots.filter((s) => s.Snapshot_Date__c === dates[i]),
+        period,
+        omitUnchanged: true
+      });
+      for (const change of report.changes) types.add(change.type);
+    }
+    expect(types).toContain('Pushed out');
+    expect(types).not.toContain('Removed');
+  });
+
+  it('takes the latest snapshot today, so it is the records as they are (the waterfall ends on the table)', () => {
+    const latest = records.Opportunity_Snapshot__c.filter((s) => s.Snapshot_Date__c === TODAY);
+    const open = opportunities.filter((o) => !o.IsClosed);
+    const inLatest = new Map(latest.map((s) => [s.Opportunity_Key__c, s]));
+    for (const opp of open) {
+      expect(inLatest.get(opp.Id)).toMatchObject({
+        Amount__c: opp.Amount ?? null,
+        Close_Date__c: opp.CloseDate,
+        Forecast_Category__c: opp.ForecastCategoryName,
+        Is_Closed__c: false,
+        Period__c: fiscalPeriodOf(opp.CloseDate).label
+      });
+    }
+  });
+
+  it('gives partners a region, a few none yet', () => {
+    const regions = records.Account.filter((a) => a.Partner_Status__c).map(
+      (a) => a.Partner_Region__c ?? null
+    );
+    expect(new Set(regions)).toEqual(new Set(['AMER', 'EMEA', 'APAC', 'LATAM', null]));
+  });
+
+  it('leaves registrations as the expiry job would: none Approved past its expiry date', () => {
+    const opps = new Map(opportunities.map((o) => [o.Id, o]));
+    expect(records.Deal_Registration__c.filter((r) => isDueToExpire(r, TODAY, opps))).toEqual([]);
+    expect(
+      records.Deal_Registration__c.some((r) => r.Status__c === 'Expired' && !r.Registration_Key__c)
+    ).toBe(true);
   });
 });
