@@ -149,12 +149,12 @@ function bulkOrg(rowsPerObject: Record<string, number>, csvRow: (i: number) => s
 describe('psms export', () => {
   it('exports 100,000 opportunities through Bulk API 2.0 in a bounded number of requests', async () => {
     const header =
-      'Id,Name,AccountId,OwnerId,Amount,CloseDate,StageName,Probability,ForecastCategoryName,IsClosed,IsWon,NextStep,LastActivityDate,PushCount,LastStageChangeDate,CreatedDate,LeadSource,Product_Line__c';
+      'Id,Name,AccountId,OwnerId,Amount,CloseDate,StageName,Probability,ForecastCategoryName,IsClosed,IsWon,NextStep,LastActivityDate,PushCount,LastStageChangeDate,CreatedDate,LeadSource,Product_Line__c,Validated_On__c,Validated_By__c,Help_Needed__c';
     org = await startFakeOrg(
       bulkOrg(
         { Opportunity: 100_000 },
         (i) =>
-          `006${i},"Deal, ${i}",001A,005U,${i},2026-02-01,Prospecting,10,Pipeline,false,false,,,0,,2026-01-01T00:00:00.000Z,Partner,Analytics`,
+          `006${i},"Deal, ${i}",001A,005U,${i},2026-02-01,Prospecting,10,Pipeline,false,false,,,0,,2026-01-01T00:00:00.000Z,Partner,Analytics,,,`,
         header
       )
     );
@@ -170,16 +170,16 @@ describe('psms export', () => {
     const lines = readFileSync(join(out, 'Opportunity.csv'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(100_001);
     expect(lines[1]).toBe(
-      '0060,"Deal, 0",001A,005U,0,2026-02-01,Prospecting,10,Pipeline,false,false,,,0,,2026-01-01T00:00:00.000Z,Partner,Analytics'
+      '0060,"Deal, 0",001A,005U,0,2026-02-01,Prospecting,10,Pipeline,false,false,,,0,,2026-01-01T00:00:00.000Z,Partner,Analytics,,,'
     );
     expect(readFileSync(join(out, 'Account.csv'), 'utf8')).toBe(
-      'Id,Name,Partner_Status__c,Partner_Tier__c,Partner_Region__c,Recruited_On__c,Activated_On__c,First_Revenue_On__c\n'
+      'Id,Name,OwnerId,Partner_Status__c,Partner_Tier__c,Partner_Region__c,Recruited_On__c,Activated_On__c,First_Revenue_On__c\n'
     );
     const bulkCalls = org.requests.filter((r) => r.path.includes('/jobs/query'));
     // Create 1 + poll 2 (InProgress, JobComplete) + 2 results pages of 50,000.
     expect(bulkCalls).toHaveLength(5);
-    // Plus one COUNT() per object (9 objects); no REST query page for the empty ones.
-    expect(org.requests).toHaveLength(5 + 9);
+    // Plus one COUNT() per object (10 objects); no REST query page for the empty ones.
+    expect(org.requests).toHaveLength(5 + 10);
     expect(JSON.parse(run.stdout).objects).toContainEqual({ object: 'Opportunity', rows: 100_000 });
   });
 

@@ -17,9 +17,11 @@ import { noProfiler, stderrProfiler, type Profiler } from './profile';
 import { reportSettings } from './settings';
 import { silentProgress, stderrProgress, type Progress } from './progress';
 import { accuracyReport } from './reports/accuracy';
+import { agendaReport } from './reports/agenda';
 import { cadenceReport } from './reports/cadence';
 import { changesReport } from './reports/changes';
 import { forecastReport } from './reports/forecast';
+import { funnelReport } from './reports/funnel';
 import { hygieneReport } from './reports/hygiene';
 import { kpisReport } from './reports/kpis';
 import { registrationsReport } from './reports/registrations';
@@ -55,7 +57,9 @@ const REPORTS: readonly ReportCommand[] = [
   registrationsReport,
   changesReport,
   kpisReport,
-  accuracyReport
+  accuracyReport,
+  agendaReport,
+  funnelReport
 ];
 
 const SOURCE_FLAGS: FlagSpec[] = [

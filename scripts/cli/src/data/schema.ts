@@ -11,6 +11,7 @@ export const OBJECTS = {
   Account: {
     Id: 'text',
     Name: 'text',
+    OwnerId: 'text',
     Partner_Status__c: 'text',
     Partner_Tier__c: 'text',
     Partner_Region__c: 'text',
@@ -37,7 +38,10 @@ export const OBJECTS = {
     LastStageChangeDate: 'datetime',
     CreatedDate: 'datetime',
     LeadSource: 'text',
-    Product_Line__c: 'text'
+    Product_Line__c: 'text',
+    Validated_On__c: 'date',
+    Validated_By__c: 'text',
+    Help_Needed__c: 'text'
   },
   Partner_Deal__c: {
     Id: 'text',
@@ -70,7 +74,11 @@ export const OBJECTS = {
     Fiscal_Year__c: 'text',
     Status__c: 'text',
     Last_Reviewed_On__c: 'date',
-    Next_Review_On__c: 'date'
+    Next_Review_On__c: 'date',
+    Revenue_Goal__c: 'number',
+    Co_Sell_Goal__c: 'number',
+    Objectives__c: 'text',
+    Satisfaction_Score__c: 'number'
   },
   Partner_Target__c: {
     Id: 'text',
@@ -89,7 +97,9 @@ export const OBJECTS = {
     Submitted_On__c: 'datetime',
     Week__c: 'number',
     Commit_Call__c: 'number',
-    Best_Case_Call__c: 'number'
+    Best_Case_Call__c: 'number',
+    Accepted_On__c: 'datetime',
+    Accepted_By__c: 'text'
   },
   Opportunity_Snapshot__c: {
     Id: 'text',
@@ -104,6 +114,19 @@ export const OBJECTS = {
     Is_Won__c: 'boolean',
     Primary_Partner__c: 'text',
     Owner__c: 'text'
+  },
+  Review_Action__c: {
+    Id: 'text',
+    Subject__c: 'text',
+    Owner__c: 'text',
+    Assigned_By__c: 'text',
+    Meeting__c: 'text',
+    Period__c: 'text',
+    Due_On__c: 'date',
+    Status__c: 'text',
+    Done_On__c: 'date',
+    Opportunity__c: 'text',
+    Partner_Account__c: 'text'
   }
 } as const satisfies Record<string, Record<string, FieldType>>;
 

@@ -1,4 +1,4 @@
-import { forecastAccuracy, type AccuracyReport, type AccuracyRow } from './accuracy';
+import { forecastAccuracy, type AccuracyInput, type AccuracyReport, type AccuracyRow } from './accuracy';
 import { parsePeriod, previousPeriod } from './calendar';
 import { latestCalls } from './forecastCalls';
 import { fromCents, toCents } from './money';
@@ -137,9 +137,7 @@ export interface CalibratedAccuracyReport extends AccuracyReport {
  * §4's accuracy report of P with each group's and the total's calibrated call: a partner's
  * week-1 call calibrated by its own b, a manager's the sum of its partners' calibrated calls.
  */
-export function calibratedAccuracy(
-  input: CalibrationData & { period: string; by?: 'partner' | 'manager'; today?: IsoDate }
-): CalibratedAccuracyReport {
+export function calibratedAccuracy(input: AccuracyInput): CalibratedAccuracyReport {
   const report = forecastAccuracy(input);
   const calibration = calibrationFor(input.period, input);
   const calibratedCents = new Map<string, number>();
