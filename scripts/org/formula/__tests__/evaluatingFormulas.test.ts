@@ -120,6 +120,39 @@ describe('dates, datetimes and times', () => {
     expect(() => evaluate('DATE(2026, 2, 30)')).toThrow('DATE(2026, 2, 30) is not a calendar date');
   });
 
+  it('converts between text, dates, datetimes and times', () => {
+    expect(evaluate('DATEVALUE("2026-02-28")')).toBe('2026-02-28');
+    expect(evaluate('DATEVALUE("2026-02-28 23:00:00")')).toBe('2026-02-28');
+    expect(evaluate('DATETIMEVALUE("2026-02-28 23:00:00")')).toBe('2026-02-28T23:00:00.000Z');
+    expect(evaluate('DATETIMEVALUE(Due_On__c)', { Due_On__c: '2026-02-28' })).toBe(
+      '2026-02-28T00:00:00.000Z'
+    );
+    expect(evaluate('TIMEVALUE(Sent_At__c)', { Sent_At__c: '2026-02-28T07:05:09.250Z' })).toBe(
+      '07:05:09.250'
+    );
+    expect(evaluate('TEXT(Sent_At__c)', { Sent_At__c: '2026-02-28T07:05:09.250Z' })).toBe(
+      '2026-02-28 07:05:09Z'
+    );
+    expect(evaluate('ISBLANK(DATEVALUE(Code__c))', { Code__c: '' })).toBe(true);
+    expect(() => evaluate('DATEVALUE("28/02/2026")')).toThrow(
+      'DATEVALUE(): "28/02/2026" is not a date (YYYY-MM-DD)'
+    );
+    expect(() => evaluate('DATETIMEVALUE("noon")')).toThrow('DATETIMEVALUE(): "noon" is not a datetime');
+    expect(() => evaluate('TIMEVALUE("25:00")')).toThrow('TIMEVALUE(): "25:00" is not a time');
+  });
+
+  it('adds days on either side, and subtracts dates, datetimes and times', () => {
+    expect(evaluate('7 + Due_On__c', { Due_On__c: '2026-02-28' })).toBe('2026-03-07');
+    expect(evaluate('Due_On__c - 1.9', { Due_On__c: '2026-03-01' })).toBe('2026-02-28');
+    expect(evaluate('0.5 + Sent_At__c', { Sent_At__c: '2026-03-01T00:00:00Z' })).toBe(
+      '2026-03-01T12:00:00.000Z'
+    );
+    expect(evaluate('Cutoff__c - TIMEVALUE("17:00:00")', { Cutoff__c: '17:00:01' })).toBe(1000);
+    expect(evaluate('SECOND(Cutoff__c) * 1000 + MILLISECOND(Cutoff__c)', { Cutoff__c: '17:00:01.5' })).toBe(
+      1500
+    );
+  });
+
   it('times are milliseconds since midnight and wrap at midnight', () => {
     expect(evaluate('Cutoff__c + 3600000', { Cutoff__c: '23:30:00.000' })).toBe('00:30:00.000');
     expect(evaluate('HOUR(Cutoff__c) * 60 + MINUTE(Cutoff__c)', { Cutoff__c: '17:45:00' })).toBe(1065);
@@ -182,7 +215,10 @@ describe('text, math and conversions (formulon)', () => {
     ['ISNUMBER("12a")', false],
     ['TEXT(1.5) & "|" & TEXT(DATE(2026, 3, 1))', '1.5|2026-03-01'],
     ['10 - 2 - 3', 5],
-    ['2 ^ 10', 1024]
+    ['2 ^ 10', 1024],
+    ['CASESAFEID("001000000000001")', '001000000000001AAA'],
+    ['HYPERLINK("/001", "Open")', '<a href="/001">Open</a>'],
+    ['"a" & BR() & "b"', 'a\nb']
   ])('%s = %j', (text, result) => {
     expect(evaluate(text)).toEqual(result);
   });
