@@ -99,7 +99,7 @@ export function plainFunction(options: {
   params: readonly (readonly FormulaDataType[])[];
   min?: number;
   max?: number;
-  returns: ValueType | ((argTypes: ValueType[]) => ValueType);
+  returns: ValueType;
   /** Blank arguments reach `run` instead of making the result blank. */
   acceptsBlank?: boolean;
   run: (values: Value[], types: ValueType[], scope: EvaluationScope) => Value;
@@ -109,10 +109,10 @@ export function plainFunction(options: {
   return {
     check(name, args) {
       checkArity(name, args, min, max);
-      const types = args.map((_, i) =>
+      args.forEach((_, i) =>
         expectArg(name, args, i, options.params[Math.min(i, options.params.length - 1)])
       );
-      return typeof options.returns === 'function' ? options.returns(types) : options.returns;
+      return options.returns;
     },
     evaluate(args, scope) {
       const values = args.map((arg) => scope.evaluate(arg));
