@@ -156,14 +156,16 @@ const rules = [...model.objects.values()].flatMap((object) =>
   })
 );
 
+const key = (rule: { object: string; rule: string }): string => `${rule.object}.${rule.rule}`;
+
 describe('the package validation rules', () => {
-  it('each has cases here', () => {
-    expect(rules.map((r) => `${r.object}.${r.rule}`).sort()).toEqual(Object.keys(CASES).sort());
+  it('each has cases here (a rule without them is listed as received)', () => {
+    expect(rules.map(key).sort()).toEqual(Object.keys(CASES).sort());
   });
 
-  describe.each(rules)('$object.$rule', ({ object, rule, formula }) => {
-    const compiled = compileFormula(formula, formulaFieldResolver(model, object), 'checkbox');
-    const { refused, saved } = CASES[`${object}.${rule}`] ?? { refused: [], saved: [] };
+  describe.each(rules.filter((r) => CASES[key(r)]))('$object.$rule', (rule) => {
+    const compiled = compileFormula(rule.formula, formulaFieldResolver(model, rule.object), 'checkbox');
+    const { refused, saved } = CASES[key(rule)];
     const outcome = (values: Values) => compiled.evaluate({ value: (field) => values[field] ?? null });
 
     it.each(refused)('fires on %j', (values) => expect(outcome(values)).toBe(true));
