@@ -69,8 +69,9 @@ export function planAggregate(query: SoqlQuery, scope: ObjectScope, values: Valu
       const group = grouped.get(expressionKey(expression, scope));
       const own = operandOf(expression, scope, 'select', false);
       if (!group) throw queryError(`Field must be grouped or aggregated: ${own.name}`);
-      // Grouped text reads back as the group's value; a checkbox's missing value as false.
-      operand = { ...own, sql: group.sql };
+      // Text grouped case-insensitively reads back as one of its spellings; MIN makes it always
+      // the same one. A checkbox's missing value reads as false.
+      operand = { ...own, sql: group.collate ? `MIN(${group.sql})` : group.sql };
     }
     const key = item.alias ?? (expression.kind === 'field' ? operand.name : `expr${unnamed++}`);
     if (aliases.has(key.toLowerCase())) throw queryError(`duplicate alias: ${key}`);

@@ -19,7 +19,7 @@ export function orderTerms(
       op.field?.type === 'picklist' && item.expression.kind === 'field' ? op.field.picklistValues : [];
     if (values.length === 0) return sql(`${op.sql}${op.collate} ${direction}`);
     // Values outside the definition (inactive ones, data loaded around it) sort after it, by text.
-    const rank = `CASE WHEN ${op.sql} IS NULL THEN NULL ${values.map(() => `WHEN ${op.sql} = ? THEN ?`).join(' ')} ELSE ? END`;
+    const rank = `CASE WHEN ${op.sql} IS NULL THEN NULL ${values.map(() => `WHEN ${op.sql}${op.collate} = ? THEN ?`).join(' ')} ELSE ? END`;
     const params = [...values.flatMap((v, i) => [v.value, i]), values.length];
     return sql(`${rank} ${direction}, ${op.sql}${op.collate} ${direction}`, params);
   });
