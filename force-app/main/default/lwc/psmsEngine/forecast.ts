@@ -123,9 +123,22 @@ function sumsAt(key: string, sums: ArrayLike<number>, slot: number): Sums {
   };
 }
 
-type KeyOf = (opp: Opportunity, primary: Partner_Deal__c) => string;
+/** The group an opportunity with its primary partner deal falls in (fields it reads: OwnerId, Partner_Account__c). */
+export type GroupKeyOf = (
+  opp: Pick<Opportunity, 'OwnerId'>,
+  primary: Pick<Partner_Deal__c, 'Partner_Account__c'>
+) => string;
+type KeyOf = GroupKeyOf;
 
-function keyFunction(input: RollUpOptions): KeyOf {
+/**
+ * The roll-up's grouping as a function, for whoever must put an opportunity (or a snapshot of
+ * one) in the same group as the roll-up does: a drill-down, a waterfall scoped to one group.
+ */
+export function forecastGroupKey(input: Pick<RollUpOptions, 'by' | 'users' | 'accounts'>): GroupKeyOf {
+  return keyFunction(input);
+}
+
+function keyFunction(input: Pick<RollUpOptions, 'by' | 'users' | 'accounts'>): KeyOf {
   switch (input.by) {
     case 'owner':
       return (opp) => opp.OwnerId || NONE_KEY;

@@ -246,6 +246,19 @@ function hashJoin(
 }
 
 /**
+ * What one snapshot row adds to the period's Commit forecast (won, or open in Commit, closing in
+ * the period) and to its Open pipeline: the figures the waterfall's totals sum, per deal.
+ */
+export function snapshotContribution(
+  row: Opportunity_Snapshot__c,
+  period: { start: IsoDate; end: IsoDate }
+): { commit: number; pipeline: number } {
+  const facts: RowFacts = { ...NO_ROW };
+  readRow(row, period, facts);
+  return { commit: fromCents(facts.commit), pipeline: fromCents(facts.pipeline) };
+}
+
+/**
  * Changes from snapshot A to B, one per opportunity in either snapshot. When both are sorted
  * by Opportunity_Key__c the changes come in key order; otherwise in B's order, then removals.
  */

@@ -1,5 +1,5 @@
 import { forecastBesideCall } from '../forecastCall';
-import { ForecastRollUp, rollUpForecast, type RollUpInput } from '../forecast';
+import { ForecastRollUp, forecastGroupKey, rollUpForecast, type RollUpInput } from '../forecast';
 import { addPrimaryDeal, alignPartners, indexPartnerDeals } from '../partnerDeals';
 import type { Opportunity, Partner_Deal__c, Partner_Target__c } from '../records';
 import { deal, opp } from './fixtures';
@@ -280,6 +280,22 @@ describe('Grouped by primary partner, owner, manager or region (SPEC §3)', () =
       ['U3', 'Ulf'],
       ['none', 'No owner']
     ]);
+  });
+
+  it('forecastGroupKey puts an opportunity (or a snapshot of one) in the group the roll-up does', () => {
+    for (const by of ['partner', 'owner', 'manager', 'region'] as const) {
+      const keyOf = forecastGroupKey({ by, users, accounts });
+      const report = run(opps, deals, { by, users, accounts });
+      for (const group of report.groups) {
+        const members = opps.filter(
+          (o) => keyOf(o, deals.find((d) => d.Opportunity__c === o.Id) as Partner_Deal__c) === group.key
+        );
+        expect(members.length).toBeGreaterThan(0);
+      }
+      expect(keyOf({ OwnerId: 'U3' }, { Partner_Account__c: 'P2' })).toBe(
+        { partner: 'P2', owner: 'U3', manager: 'none', region: 'APAC' }[by]
+      );
+    }
   });
 
   it('every grouping sums to the same channel total', () => {

@@ -1,6 +1,7 @@
 import { forecastAccuracy } from '../accuracy';
 import { indexPartnerDeals } from '../partnerDeals';
-import { diffSnapshots } from '../snapshotChanges';
+import { diffSnapshots, snapshotContribution } from '../snapshotChanges';
+import type { Opportunity_Snapshot__c } from '../records';
 import { deal, opp, snap } from './fixtures';
 
 const period = { start: '2026-04-01', end: '2026-06-30' };
@@ -67,6 +68,31 @@ describe('Changes between two snapshots', () => {
       type: 'Unchanged',
       commitDelta: 0,
       pipelineDelta: 0
+    });
+  });
+  it("a row's contribution: won or open Commit in the period counts to the Commit forecast, open categories to the pipeline", () => {
+    const row = (fields: Partial<Opportunity_Snapshot__c>): Opportunity_Snapshot__c => ({
+      Snapshot_Date__c: '2026-05-04',
+      Opportunity_Key__c: 'o',
+      Close_Date__c: '2026-05-20',
+      Amount__c: 1000,
+      Forecast_Category__c: 'Commit',
+      Is_Closed__c: false,
+      Is_Won__c: false,
+      ...fields
+    });
+    expect(snapshotContribution(row({}), period)).toEqual({ commit: 1000, pipeline: 1000 });
+    expect(snapshotContribution(row({ Forecast_Category__c: 'Best Case' }), period)).toEqual({
+      commit: 0,
+      pipeline: 1000
+    });
+    expect(snapshotContribution(row({ Is_Closed__c: true, Is_Won__c: true }), period)).toEqual({
+      commit: 1000,
+      pipeline: 0
+    });
+    expect(snapshotContribution(row({ Close_Date__c: '2026-07-01' }), period)).toEqual({
+      commit: 0,
+      pipeline: 0
     });
   });
   it('the waterfall from A to B adds up, and Unchanged can be left out', () => {
