@@ -233,6 +233,42 @@ declare namespace Psms {
     kpi: KpiResponse;
   }
 
+  // ---- Setup (PSMS admins) ---------------------------------------------------------------
+  /**
+   * PsmsSetupController.getHealth (not cacheable: the tab shows what is true now), and what
+   * scheduleJobs and takeSnapshot return after their fix. Apex leaves null values out.
+   */
+  interface SetupHealth {
+    /** The three PsmsJobs schedules, in the order expiry, snapshot, retention. */
+    jobs: SetupJob[];
+    snapshots: { taken: boolean; latestDate?: string | null; running: boolean };
+    /** found: the Default PSMS_Setting__mdt record exists; problems: translated sentences, empty when valid. */
+    settings: { found: boolean; problems: string[] };
+    /** PSMS_Partner_Rep, PSMS_Partner_Manager, PSMS_Leadership, PSMS_Admin, in that order. */
+    permissionSets: SetupPermissionSet[];
+    /** Months 1–12; overrideMonth is the setting's Fiscal_Start_Override__c. */
+    fiscalYear: { orgStartMonth: number; overrideMonth?: number | null; effectiveMonth: number };
+  }
+  interface SetupJob {
+    /** The CronJobDetail name, e.g. `PSMS Opportunity Snapshot`. */
+    name: string;
+    scheduled: boolean;
+    /** CronTrigger.State, e.g. `WAITING`. */
+    state?: string | null;
+    /** ISO-8601 datetime. */
+    nextRun?: string | null;
+  }
+  interface SetupPermissionSet {
+    name: string;
+    label: string;
+    /** Absent when the permission set is not in the org. */
+    permissionSetId?: string | null;
+    /** Active users holding it. */
+    holderCount: number;
+    /** The first ten holders by name. */
+    holders: { userId: string; name: string; username: string }[];
+  }
+
   /** What @wire delivers from an Apex method: its data, or the error it raised. */
   interface Wired<Response> {
     data?: Response;
@@ -318,6 +354,19 @@ declare module '@salesforce/apex/AccountPlanController.getPlanHealth' {
 }
 declare module '@salesforce/apex/MaturityController.getMaturityInputs' {
   const op: Psms.Operation<Record<string, never>, Psms.MaturityResponse>;
+  export default op;
+}
+
+declare module '@salesforce/apex/PsmsSetupController.getHealth' {
+  const op: Psms.Operation<Record<string, never>, Psms.SetupHealth>;
+  export default op;
+}
+declare module '@salesforce/apex/PsmsSetupController.scheduleJobs' {
+  const op: Psms.Operation<Record<string, never>, Psms.SetupHealth>;
+  export default op;
+}
+declare module '@salesforce/apex/PsmsSetupController.takeSnapshot' {
+  const op: Psms.Operation<Record<string, never>, Psms.SetupHealth>;
   export default op;
 }
 

@@ -336,7 +336,13 @@ async function runOrgCommand(
       const result = await setupOrg(await clientFor(alias), assignments);
       return {
         json: result,
-        summary: [{ label: 'Jobs scheduled', value: 'PsmsJobs.scheduleAll() ran', kind: 'text' }],
+        summary: [
+          {
+            label: 'Jobs scheduled',
+            value: 'PsmsSetupController.setUpInstall() ran (first snapshot taken if none existed)',
+            kind: 'text'
+          }
+        ],
         tables: [
           {
             title: 'Settings',

@@ -126,13 +126,15 @@ describe.each(PERMISSION_SETS)('%s', (setName) => {
     expect(listed).toEqual(optional.sort());
   });
 
-  it('sees the Partner Sales app, the tabs of objects it reads only, and reads the settings types', () => {
+  it('sees the Partner Sales app, the tabs of objects it reads only (and PSMS Setup if admin), and reads the settings types', () => {
     const apps = children(set, 'applicationVisibilities')
       .filter((a) => flag(a, 'visible'))
       .map((a) => text(a, 'application'));
     expect(apps).toEqual(['Partner_Sales']);
-    for (const tab of children(set, 'tabSettings').map((t) => text(t, 'tab') ?? ''))
-      expect(granted.get(tab)?.allowRead).toBe(true);
+    const tabs = children(set, 'tabSettings').map((t) => text(t, 'tab') ?? '');
+    for (const tab of tabs.filter((t) => model.object(t))) expect(granted.get(tab)?.allowRead).toBe(true);
+    // The one page tab a permission set shows: the install's health, to admins only.
+    expect(tabs.filter((t) => !model.object(t))).toEqual(setName === 'PSMS_Admin' ? ['PSMS_Setup'] : []);
     const metadataTypes = children(set, 'customMetadataTypeAccesses')
       .filter((a) => flag(a, 'enabled'))
       .map((a) => text(a, 'name'));

@@ -5,8 +5,10 @@ import { restQuery } from '../org/restQuery';
 import { didYouMean } from '../suggest';
 
 /**
- * `psms setup`: permission set assignments, the scheduled jobs and a settings check. Idempotent:
- * assignments that exist are left alone, and PsmsJobs.scheduleAll() replaces its own schedules.
+ * `psms setup`: permission set assignments, the scheduled jobs, the first snapshot and a settings
+ * check. Idempotent: assignments that exist are left alone, and the setup tab's Apex
+ * (PsmsSetupController.setUpInstall) replaces its own schedules and takes a snapshot only when
+ * none exists.
  */
 
 export const PERMISSION_SETS = [
@@ -153,19 +155,24 @@ interface AnonymousResult {
   exceptionMessage: string | null;
 }
 
-/** Tooling API executeAnonymous: PsmsJobs.scheduleAll() is the Apex team's admin entry point. */
+/**
+ * Tooling API executeAnonymous of PsmsSetupController.setUpInstall(), the Apex behind the PSMS
+ * Setup tab's fixes: it schedules the jobs and, when no snapshot exists yet, takes the first.
+ */
+export const SET_UP_INSTALL = 'PsmsSetupController.setUpInstall();';
+
 export async function scheduleJobs(client: OrgClient): Promise<void> {
-  const body = 'PsmsJobs.scheduleAll();';
+  const body = SET_UP_INSTALL;
   const result = await client.json<AnonymousResult>(
     'GET',
     `${client.apiBase}/tooling/executeAnonymous/?anonymousBody=${encodeURIComponent(body)}`
   );
   if (!result.compiled)
     throw new CliError(
-      `setup: scheduling the jobs did not compile (is PSMS deployed?): ${result.compileProblem ?? ''}`
+      `setup: PsmsSetupController.setUpInstall() did not compile (is PSMS deployed?): ${result.compileProblem ?? ''}`
     );
   if (!result.success)
-    throw new CliError(`setup: PsmsJobs.scheduleAll() failed: ${result.exceptionMessage ?? ''}`);
+    throw new CliError(`setup: PsmsSetupController.setUpInstall() failed: ${result.exceptionMessage ?? ''}`);
 }
 
 export async function setupOrg(client: OrgClient, assignments: Assignment[]): Promise<SetupResult> {
