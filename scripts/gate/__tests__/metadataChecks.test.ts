@@ -171,3 +171,39 @@ ${tabs.map((t) => `    <tabs>${t}</tabs>`).join('\n')}
     expect(messages).toEqual(['7: standard tab standard-Nonsense names no object']);
   });
 });
+
+describe('layouts', () => {
+  const layout = (relatedList: string): string => `${XML_DECLARATION}<Layout ${META}>
+    <layoutSections>
+        <customLabel>false</customLabel>
+        <detailHeading>false</detailHeading>
+        <editHeading>true</editHeading>
+        <label>Information</label>
+        <layoutColumns>
+            <layoutItems>
+                <behavior>Edit</behavior>
+                <field>Total__c</field>
+            </layoutItems>
+        </layoutColumns>
+        <style>OneColumn</style>
+    </layoutSections>
+    <relatedLists>
+        <relatedList>${relatedList}</relatedList>
+    </relatedLists>
+</Layout>
+`;
+
+  it('resolves a custom related list to the child lookup it is named by, and accepts standard lists', () => {
+    const messages = (relatedList: string): string[] =>
+      withProject(
+        {
+          [`${DEFAULT}/objects/Opportunity/fields/Invoice__c.field-meta.xml`]: `${XML_DECLARATION}<CustomField ${META}>\n    <fullName>Invoice__c</fullName>\n    <label>Invoice</label>\n    <referenceTo>Invoice__c</referenceTo>\n    <relationshipName>Opportunities</relationshipName>\n    <type>Lookup</type>\n</CustomField>\n`,
+          [`${DEFAULT}/layouts/Invoice__c-Invoice Layout.layout-meta.xml`]: layout(relatedList)
+        },
+        checkCrossReferences
+      ).findings.map((f) => `${f.line}: ${f.message}`);
+    expect(messages('Opportunity.Invoice__c')).toEqual([]);
+    expect(messages('RelatedNoteList')).toEqual([]);
+    expect(messages('Opportunity.Invoices__c')).toEqual(['17: field Opportunity.Invoices__c does not exist']);
+  });
+});

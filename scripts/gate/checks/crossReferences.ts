@@ -223,6 +223,8 @@ function referencesIn(type: string, file: string, root: XmlElement): Reference[]
       case 'Layout':
         if (at.endsWith('layoutItems/field'))
           add('field', `${basename(file).split('-')[0]}.${text}`, element);
+        // A custom related list is named by the child's lookup: Partner_Deal__c.Opportunity__c.
+        if (at === 'relatedLists/relatedList' && text.includes('.')) add('field', text, element);
         break;
       case 'CompactLayout':
         if (at === 'fields') add('field', `${objectOfFile}.${text}`, element);
