@@ -269,6 +269,91 @@ declare namespace Psms {
     holders: { userId: string; name: string; username: string }[];
   }
 
+  // ---- Review cadence (SPEC §10–12) -------------------------------------------------------
+  type ReviewAction = import('../main/default/lwc/psmsEngine/records').Review_Action__c & {
+    Name?: string | null;
+    Owner__r?: { Name?: string | null } | null;
+    Assigned_By__r?: { Name?: string | null } | null;
+    Opportunity__r?: { Name?: string | null } | null;
+    Partner_Account__r?: { Name?: string | null } | null;
+  };
+  type MaturityAssessment = import('../main/default/lwc/psmsEngine/records').Maturity_Assessment__c & {
+    Name?: string | null;
+  };
+  type CadenceOpportunity = Opportunity & { Validated_By__r?: { Name?: string | null } | null };
+  type CadenceCall = ForecastCall & { Accepted_By__r?: { Name?: string | null } | null };
+  interface CadenceRequest {
+    /** Blank = today's quarter. */
+    period: string | null;
+    /** Blank = the viewer's team, or everyone for leadership. */
+    scope: Scope | null;
+  }
+  /** What the viewer may do on the cadence page (the server checks each again). */
+  interface CadenceViewer {
+    userId: string;
+    canValidate: boolean;
+    canAcceptCalls: boolean;
+    canAssignActions: boolean;
+    canCompleteActions: boolean;
+    canEditHelpNeeded: boolean;
+    canSaveAssessment: boolean;
+  }
+  /**
+   * ReviewCadenceController.getCadenceInputs (cacheable): what every agenda of the quarter, the
+   * scorecards, funnel, plans and maturity trend are computed from (the engine's `AgendaData`).
+   */
+  interface CadenceResponse {
+    today: string;
+    period: string;
+    scope: Scope;
+    viewer: CadenceViewer;
+    /** The scope's opportunities closing in the previous, this and the next quarter. */
+    opportunities: CadenceOpportunity[];
+    /** Every visible won opportunity from the previous fiscal year's start. */
+    wonOpportunities: Opportunity[];
+    partnerDeals: PartnerDeal[];
+    registrations: Registration[];
+    /** The rows of the quarter's latest two snapshot dates up to today. */
+    snapshots: Snapshot[];
+    /** Partner accounts with `OwnerId` (a partner's owner is its rep). */
+    partners: Account[];
+    plans: AccountPlan[];
+    users: User[];
+    targets: Target[];
+    calls: CadenceCall[];
+    actions: ReviewAction[];
+    assessments: MaturityAssessment[];
+  }
+  interface ValidateDealRequest {
+    opportunityId: string;
+  }
+  interface AcceptCallRequest {
+    submissionId: string;
+  }
+  interface AddReviewActionRequest {
+    ownerId: string;
+    subject: string;
+    meeting: string | null;
+    period: string;
+    /** `YYYY-MM-DD`. */
+    dueOn: string;
+    opportunityId: string | null;
+    partnerAccountId: string | null;
+  }
+  interface CompleteReviewActionRequest {
+    actionId: string;
+  }
+  interface HelpNeededRequest {
+    opportunityId: string;
+    /** Blank clears it. */
+    helpNeeded: string | null;
+  }
+  interface MaturityAssessmentRequest {
+    /** Practice id (settings.ts `PracticeId`) → level 1–4, every practice answered. */
+    answers: Record<string, number>;
+    measuredScore: number | null;
+  }
+
   /** What @wire delivers from an Apex method: its data, or the error it raised. */
   interface Wired<Response> {
     data?: Response;
@@ -367,6 +452,35 @@ declare module '@salesforce/apex/PsmsSetupController.scheduleJobs' {
 }
 declare module '@salesforce/apex/PsmsSetupController.takeSnapshot' {
   const op: Psms.Operation<Record<string, never>, Psms.SetupHealth>;
+  export default op;
+}
+
+declare module '@salesforce/apex/ReviewCadenceController.getCadenceInputs' {
+  const op: Psms.Operation<Psms.CadenceRequest, Psms.CadenceResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/ReviewCadenceController.validateDeal' {
+  const op: Psms.Operation<Psms.ValidateDealRequest, Psms.CadenceOpportunity>;
+  export default op;
+}
+declare module '@salesforce/apex/ReviewCadenceController.acceptCall' {
+  const op: Psms.Operation<Psms.AcceptCallRequest, Psms.CadenceCall>;
+  export default op;
+}
+declare module '@salesforce/apex/ReviewCadenceController.addReviewAction' {
+  const op: Psms.Operation<Psms.AddReviewActionRequest, Psms.ReviewAction>;
+  export default op;
+}
+declare module '@salesforce/apex/ReviewCadenceController.completeReviewAction' {
+  const op: Psms.Operation<Psms.CompleteReviewActionRequest, Psms.ReviewAction>;
+  export default op;
+}
+declare module '@salesforce/apex/ReviewCadenceController.setHelpNeeded' {
+  const op: Psms.Operation<Psms.HelpNeededRequest, Psms.CadenceOpportunity>;
+  export default op;
+}
+declare module '@salesforce/apex/ReviewCadenceController.saveMaturityAssessment' {
+  const op: Psms.Operation<Psms.MaturityAssessmentRequest, Psms.MaturityAssessment>;
   export default op;
 }
 

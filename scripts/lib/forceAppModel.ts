@@ -27,6 +27,8 @@ export interface FieldInfo {
   picklistValues?: string[];
   restricted?: boolean;
   valueSetName?: string;
+  /** A formula field's formula (its `type` is the formula's result type: Number, Text, ...). */
+  formula?: string;
   /** Declared by the platform, not by a field file (Id, Name, OwnerId, CreatedDate, DeveloperName, ...). */
   implicit: boolean;
 }
@@ -135,6 +137,7 @@ function toField(node: XmlNode, globalValueSets: Map<string, string[]>): FieldIn
     picklistValues: valueSetName ? globalValueSets.get(valueSetName) : inlineValues,
     restricted: valueSet ? flag(valueSet, 'restricted') : undefined,
     valueSetName,
+    formula: text(node, 'formula'),
     implicit: false
   };
 }

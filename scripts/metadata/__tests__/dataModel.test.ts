@@ -3,6 +3,8 @@
 // metadata, so a renamed, retyped or missing field fails here.
 import { join } from 'node:path';
 import { loadDataModel, type FieldInfo } from '../../lib/forceAppModel';
+import { formulaFieldResolver } from '../../lib/formulaFieldTypes';
+import { compileFormula } from '../../org/formula';
 
 const FORCE_APP = join(__dirname, '../../../force-app');
 const model = loadDataModel(FORCE_APP);
@@ -18,7 +20,12 @@ const SPEC: Record<string, Expected[]> = {
     ['Activated_On__c', 'Date'],
     ['First_Revenue_On__c', 'Date']
   ],
-  Opportunity: [['Product_Line__c', 'Picklist']],
+  Opportunity: [
+    ['Product_Line__c', 'Picklist'],
+    ['Validated_On__c', 'Date'],
+    ['Validated_By__c', 'Lookup', 'User'],
+    ['Help_Needed__c', 'Text']
+  ],
   Partner_Deal__c: [
     ['Opportunity__c', 'MasterDetail', 'Opportunity'],
     ['Partner_Account__c', 'Lookup', 'Account'],
@@ -81,10 +88,12 @@ const SPEC: Record<string, Expected[]> = {
     ['Fiscal_Year__c', 'Text'],
     ['Status__c', 'Picklist', ['Draft', 'Active', 'Closed']],
     ['Revenue_Goal__c', 'Currency'],
-    ['Co_Sell_Goal__c', 'Currency'],
+    // A number of won co-sold opportunities: plan attainment divides a count by it (SPEC §12).
+    ['Co_Sell_Goal__c', 'Number'],
     ['Objectives__c', 'LongTextArea'],
     ['Last_Reviewed_On__c', 'Date'],
-    ['Next_Review_On__c', 'Date']
+    ['Next_Review_On__c', 'Date'],
+    ['Satisfaction_Score__c', 'Number']
   ],
   Partner_Target__c: [
     PERIOD,
@@ -102,7 +111,9 @@ const SPEC: Record<string, Expected[]> = {
     ['Week__c', 'Number'],
     ['Commit_Call__c', 'Currency'],
     ['Best_Case_Call__c', 'Currency'],
-    ['Note__c', 'LongTextArea']
+    ['Note__c', 'LongTextArea'],
+    ['Accepted_On__c', 'DateTime'],
+    ['Accepted_By__c', 'Lookup', 'User']
   ],
   Opportunity_Snapshot__c: [
     ['Snapshot_Date__c', 'Date'],
@@ -118,6 +129,37 @@ const SPEC: Record<string, Expected[]> = {
     ['Primary_Partner__c', 'Lookup', 'Account'],
     ['Owner__c', 'Lookup', 'User'],
     ['Snapshot_Key__c', 'Text']
+  ],
+  Review_Action__c: [
+    ['Subject__c', 'Text'],
+    ['Owner__c', 'Lookup', 'User'],
+    ['Assigned_By__c', 'Lookup', 'User'],
+    ['Meeting__c', 'Text'],
+    PERIOD,
+    ['Due_On__c', 'Date'],
+    ['Status__c', 'Picklist', ['Open', 'Done']],
+    ['Done_On__c', 'Date'],
+    ['Opportunity__c', 'Lookup', 'Opportunity'],
+    ['Partner_Account__c', 'Lookup', 'Account']
+  ],
+  Maturity_Assessment__c: [
+    ['Assessed_On__c', 'Date'],
+    ['Assessed_By__c', 'Lookup', 'User'],
+    PERIOD,
+    ...[
+      'Data_Hygiene_Level__c',
+      'Forecast_Cadence_Level__c',
+      'Pipeline_Reviews_Level__c',
+      'Account_Planning_Level__c',
+      'Co_Sell_Level__c',
+      'Deal_Registration_Level__c',
+      'Recruitment_Level__c',
+      'Enablement_Level__c',
+      'Kpis_Level__c',
+      'Leadership_Roll_Ups_Level__c'
+    ].map((name): Expected => [name, 'Number']),
+    ['Score__c', 'Number'],
+    ['Measured_Score__c', 'Number']
   ],
   PSMS_Setting__mdt: [
     ['Protection_Days__c', 'Number'],
@@ -198,6 +240,31 @@ describe('SPEC §0 data model', () => {
         .filter((name) => name.includes('__'))
         .sort()
     );
+  });
+});
+
+describe('Maturity_Assessment__c.Score__c: the mean of the ten answers (SPEC §8), as a formula', () => {
+  const score = field('Maturity_Assessment__c', 'Score__c');
+  const compiled = compileFormula(
+    score.formula ?? '',
+    formulaFieldResolver(model, 'Maturity_Assessment__c'),
+    'number'
+  );
+  const levels = [...(model.object('Maturity_Assessment__c')?.fields.keys() ?? [])].filter((name) =>
+    name.endsWith('_Level__c')
+  );
+  const evaluate = (values: Record<string, number | null>) =>
+    compiled.evaluate({ value: (name) => values[name] ?? null });
+
+  it('averages the ten practice levels', () => {
+    expect(levels).toHaveLength(10);
+    const answers = Object.fromEntries(levels.map((name, i) => [name, (i % 4) + 1]));
+    // 1+2+3+4+1+2+3+4+1+2 = 23 → 2.3
+    expect(evaluate(answers)).toBeCloseTo(2.3, 10);
+  });
+  it('is blank while an answer is missing', () => {
+    const answers = Object.fromEntries(levels.map((name) => [name, 3]));
+    expect(evaluate({ ...answers, [levels[4]]: null })).toBeNull();
   });
 });
 

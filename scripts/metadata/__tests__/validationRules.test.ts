@@ -11,6 +11,26 @@ const FORCE_APP = join(__dirname, '../../../force-app');
 const model = loadDataModel(FORCE_APP);
 
 type Values = Record<string, unknown>;
+/** A saved self-assessment answering every practice (SPEC §8 levels 1–4). */
+const ANSWERS: Values = {
+  Data_Hygiene_Level__c: 1,
+  Forecast_Cadence_Level__c: 2,
+  Pipeline_Reviews_Level__c: 3,
+  Account_Planning_Level__c: 4,
+  Co_Sell_Level__c: 1,
+  Deal_Registration_Level__c: 2,
+  Recruitment_Level__c: 3,
+  Enablement_Level__c: 4,
+  Kpis_Level__c: 1,
+  Leadership_Roll_Ups_Level__c: 2
+};
+/** A review action with everything it needs (SPEC §10). */
+const ACTION: Values = {
+  Subject__c: 'Get an executive sponsor',
+  Owner__c: '005000000000001AAA',
+  Due_On__c: '2026-04-30',
+  Period__c: 'FY2026-Q2'
+};
 /** `refused` makes the rule fire (the save fails); each `saved` record passes it. */
 const CASES: Record<string, { refused: Values[]; saved: Values[] }> = {
   'Deal_Registration__c.Amount_Not_Negative': {
@@ -73,6 +93,22 @@ const CASES: Record<string, { refused: Values[]; saved: Values[] }> = {
     refused: [{ Week__c: 0 }, { Week__c: 14 }],
     saved: [{ Week__c: 1 }, { Week__c: 13 }, { Week__c: null }]
   },
+  'Maturity_Assessment__c.Answers_In_Range': {
+    refused: [
+      { ...ANSWERS, Kpis_Level__c: null },
+      { ...ANSWERS, Data_Hygiene_Level__c: 0 },
+      { ...ANSWERS, Leadership_Roll_Ups_Level__c: 5 }
+    ],
+    saved: [ANSWERS, { ...ANSWERS, Co_Sell_Level__c: 1, Enablement_Level__c: 4 }]
+  },
+  'Maturity_Assessment__c.Measured_Score_Range': {
+    refused: [{ Measured_Score__c: 0.5 }, { Measured_Score__c: 4.01 }],
+    saved: [{ Measured_Score__c: 1 }, { Measured_Score__c: 4 }, { Measured_Score__c: null }]
+  },
+  'Maturity_Assessment__c.Period_Format': {
+    refused: [{ Period__c: '2026-Q2' }],
+    saved: [{ Period__c: 'FY2026-Q2' }, { Period__c: null }]
+  },
   'Opportunity_Snapshot__c.Period_Format': {
     refused: [{ Period__c: 'Q4-2026' }],
     saved: [{ Period__c: 'FY2027-Q1' }, { Period__c: null }]
@@ -97,6 +133,10 @@ const CASES: Record<string, { refused: Values[]; saved: Values[] }> = {
       { Last_Reviewed_On__c: '2026-03-10', Next_Review_On__c: '2026-03-10' },
       { Last_Reviewed_On__c: null, Next_Review_On__c: '2026-01-01' }
     ]
+  },
+  'Partner_Account_Plan__c.Satisfaction_Score_Range': {
+    refused: [{ Satisfaction_Score__c: 0 }, { Satisfaction_Score__c: 11 }],
+    saved: [{ Satisfaction_Score__c: 1 }, { Satisfaction_Score__c: 10 }, { Satisfaction_Score__c: null }]
   },
   'Partner_Target__c.Amounts_Not_Negative': {
     refused: [
@@ -136,6 +176,19 @@ const CASES: Record<string, { refused: Values[]; saved: Values[] }> = {
       { Status__c: 'Resolved', Resolution__c: 'Co-Sell' },
       { Status__c: 'Open', Resolution__c: null }
     ]
+  },
+  'Review_Action__c.Period_Format': {
+    refused: [{ Period__c: 'FY2026Q2' }],
+    saved: [{ Period__c: 'FY2026-Q2' }, { Period__c: null }]
+  },
+  'Review_Action__c.Required_Fields': {
+    refused: [
+      { ...ACTION, Subject__c: null },
+      { ...ACTION, Owner__c: null },
+      { ...ACTION, Due_On__c: null },
+      { ...ACTION, Period__c: '' }
+    ],
+    saved: [ACTION]
   }
 };
 

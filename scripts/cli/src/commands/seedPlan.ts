@@ -65,7 +65,12 @@ function writableFields(object: DemoObjectName, model: DataModel, forceAppDir: s
   const info = model.object(object);
   const fields = new Set<string>(WRITABLE_STANDARD[object] ?? []);
   for (const field of info?.fields.values() ?? []) {
-    if (!field.implicit && field.type !== 'Formula' && field.type !== 'Summary' && field.name !== EXTERNAL_ID)
+    if (
+      !field.implicit &&
+      field.formula === undefined &&
+      field.type !== 'Summary' &&
+      field.name !== EXTERNAL_ID
+    )
       fields.add(field.name);
   }
   if (info?.declared && !autoNumberName(forceAppDir, object)) fields.add('Name');
