@@ -45,7 +45,6 @@ export interface AggregatePlan {
 
 interface OutputColumn {
   key: string;
-  column: string;
   operand: Operand;
 }
 
@@ -76,7 +75,7 @@ export function planAggregate(query: SoqlQuery, scope: ObjectScope, values: Valu
     const key = item.alias ?? (expression.kind === 'field' ? operand.name : `expr${unnamed++}`);
     if (aliases.has(key.toLowerCase())) throw queryError(`duplicate alias: ${key}`);
     aliases.add(key.toLowerCase());
-    outputs.push({ key, column: `c${outputs.length}`, operand });
+    outputs.push({ key, operand });
   }
   const filters = [
     ...(query.where
@@ -96,10 +95,10 @@ export function planAggregate(query: SoqlQuery, scope: ObjectScope, values: Valu
 
   return {
     aggregatedRows: (database) =>
-      Number(selectRows(database, sql(`SELECT COUNT(*) AS n ${input.sql}`, input.params))[0].n),
+      Number(selectRows(database, sql(`SELECT COUNT(*) AS n ${input.sql}`, input.params))[0][0]),
     rows(database) {
       const parts: SqlFragment[] = [
-        sql(`SELECT ${outputs.map((o) => `${o.operand.sql} AS ${o.column}`).join(', ')}`),
+        sql(`SELECT ${outputs.map((o, i) => `${o.operand.sql} AS c${i}`).join(', ')}`),
         input
       ];
       if (groups.length > 0)
@@ -109,7 +108,7 @@ export function planAggregate(query: SoqlQuery, scope: ObjectScope, values: Valu
       return selectRows(database, joinSql(parts, ' ')).map((row) => {
         const result = new SObject(AGGREGATE_RESULT);
         result.retrieved = true;
-        for (const output of outputs) result.set(output.key, output.operand.read(row[output.column]));
+        outputs.forEach((output, i) => result.set(output.key, output.operand.read(row[i])));
         return result;
       });
     }
@@ -144,7 +143,7 @@ export function planCount(
     ' '
   );
   const statement = sql(`SELECT COUNT(*) AS n FROM (${matching.sql})`, matching.params);
-  return (database) => Number(selectRows(database, statement)[0].n);
+  return (database) => Number(selectRows(database, statement)[0][0]);
 }
 
 export function pageClause(limit: number | undefined, offset: number | undefined): SqlFragment {

@@ -52,6 +52,7 @@ export function planChildQuery(query: SoqlQuery, parent: ObjectScope, values: Va
   const paged = limit !== undefined || offset > 0;
   const parentColumn = `${scope.alias}.${quote(parentField.name)}`;
 
+  const parentIndex = shape.columns.length;
   const columns = [...shape.columns, sql(`${parentColumn} AS parent_id`)];
   if (paged) {
     const window = joinSql(terms, ', ');
@@ -96,7 +97,7 @@ export function planChildQuery(query: SoqlQuery, parent: ObjectScope, values: Va
         : joinSql([inner, orderClause(terms)], '');
       const children = new Map<string, SObject[]>();
       for (const row of selectRows(database, statement)) {
-        const parentId = row.parent_id as string;
+        const parentId = row[parentIndex] as string;
         const list = children.get(parentId) ?? [];
         list.push(shape.read(row));
         children.set(parentId, list);

@@ -41,6 +41,8 @@ export interface ResolvedField {
   column: string;
   /** The last join of the path (none for the scope's own fields). */
   join?: ParentJoin;
+  /** The relationship segments before the field, as written (a formula's inputs are relative to them). */
+  relationshipPath: string[];
 }
 
 export class ObjectScope {
@@ -57,7 +59,13 @@ export class ObjectScope {
     context.references.object(object);
   }
 
-  resolve(path: FieldPath): ResolvedField {
+  /**
+   * The field a path names, joining the parents it walks through. A formula field has no column:
+   * only the select list (which evaluates it) asks for one with `formula`. `silent` resolves the
+   * inputs of a formula, which field-level security does not check (the platform checks the
+   * formula field itself).
+   */
+  resolve(path: FieldPath, options: { formula?: boolean; silent?: boolean } = {}): ResolvedField {
     const segments = this.withoutObjectAlias(path.path);
     let object = this.object;
     let alias = this.alias;
@@ -69,7 +77,7 @@ export class ObjectScope {
         throw new UnsupportedError(`SOQL polymorphic relationship ${object.name}.${lookup.relationshipName}`);
       const parent = this.context.env.schema.object(lookup.referenceTo[0]);
       if (!parent) throw unknownRelationship(name, 'field path');
-      this.context.references.field(object, lookup);
+      if (!options.silent) this.context.references.field(object, lookup);
       join = this.join(join, alias, lookup, parent);
       object = parent;
       alias = join.alias;
@@ -77,12 +85,13 @@ export class ObjectScope {
     const last = segments[segments.length - 1];
     const field = object.field(last);
     if (!field) throw noSuchColumn(last, object.name);
-    if (field.calculated)
+    if (field.calculated && !options.formula)
       throw new UnsupportedError(
-        `SOQL on formula field ${object.name}.${field.name} (formula fields are not stored)`
+        `SOQL filter, order or group on formula field ${object.name}.${field.name} (formula fields are not stored; only the select list evaluates them)`
       );
-    this.context.references.field(object, field);
-    return { object, field, column: `${alias}.${quote(field.name)}`, join };
+    if (!options.silent) this.context.references.field(object, field);
+    const column = field.calculated ? '' : `${alias}.${quote(field.name)}`;
+    return { object, field, column, join, relationshipPath: segments.slice(0, -1) };
   }
 
   /** `"Opportunity" AS t0 LEFT JOIN "Account" AS j1 ON ...`, with the joins the paths needed. */

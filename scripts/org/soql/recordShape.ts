@@ -2,6 +2,7 @@ import { fromSql, type SqlValue } from '../database/storage';
 import { SObject } from '../interpret/values/sobject';
 import { UnsupportedError } from '../platformError';
 import type { FieldDescribe, ObjectDescribe } from '../schema/describe';
+import { selectedFormula } from './formulaFields';
 import { queryError } from './queryErrors';
 import type { ObjectScope, ParentJoin } from './queryScope';
 import type { SelectItem } from './soqlAst';
@@ -15,14 +16,15 @@ import { sql, type SqlFragment } from './sqlStatements';
  */
 export interface RecordShape {
   columns: SqlFragment[];
-  read(row: Record<string, SqlValue>): SObject;
+  read(row: readonly SqlValue[]): SObject;
 }
 
 interface FieldEntry {
   kind: 'field';
+  /** The SObject slot: the field's name in lower case and as declared. */
+  key: string;
   name: string;
-  column: string;
-  field: FieldDescribe;
+  read(row: readonly SqlValue[]): unknown;
 }
 
 interface ParentEntry {
@@ -33,7 +35,7 @@ interface ParentEntry {
 interface ShapeNode {
   object: ObjectDescribe;
   relationshipName: string;
-  idColumn: string;
+  idColumn: number;
   entries: (FieldEntry | ParentEntry)[];
   parents: Map<string, ShapeNode>;
 }
@@ -41,10 +43,9 @@ interface ShapeNode {
 /** `items` are the select list without its subqueries. */
 export function recordShape(items: readonly SelectItem[], scope: ObjectScope): RecordShape {
   const columns: SqlFragment[] = [];
-  const column = (fragment: SqlFragment): string => {
-    const name = `c${columns.length}`;
-    columns.push(sql(`${fragment.sql} AS ${name}`, fragment.params));
-    return name;
+  const column = (fragment: SqlFragment): number => {
+    columns.push(sql(`${fragment.sql} AS c${columns.length}`, fragment.params));
+    return columns.length - 1;
   };
   const root: ShapeNode = {
     object: scope.object,
@@ -76,28 +77,38 @@ export function recordShape(items: readonly SelectItem[], scope: ObjectScope): R
     if (item.alias) throw queryError('Only aggregate expressions use field aliasing');
     const path = item.kind === 'toLabel' ? item.field : item.expression;
     if (path.kind !== 'field') throw new Error('aggregate expression in a record query');
-    const resolved = scope.resolve(path);
-    if (selected.has(resolved.column)) throw queryError(`duplicate field selected: ${path.path.join('.')}`);
-    selected.add(resolved.column);
+    const resolved = scope.resolve(path, { formula: item.kind === 'expression' });
+    const { field } = resolved;
+    const key = `${resolved.join?.key ?? ''}.${field.name.toLowerCase()}`;
+    if (selected.has(key)) throw queryError(`duplicate field selected: ${path.path.join('.')}`);
+    selected.add(key);
     const node = nodeOf(resolved.join);
-    if (resolved.field.name === 'Id') continue;
-    const value = item.kind === 'toLabel' ? toLabel(resolved.field, resolved.column) : sql(resolved.column);
-    node.entries.push({
-      kind: 'field',
-      name: resolved.field.name,
-      column: column(value),
-      field: resolved.field
-    });
+    if (field.name === 'Id') continue;
+    let read: FieldEntry['read'];
+    if (field.calculated) {
+      const formula = selectedFormula(resolved, scope);
+      const inputs = formula.inputs.map((input) => column(sql(input)));
+      read = (row) => formula.evaluate(inputs.map((index) => row[index]));
+    } else {
+      const index = column(item.kind === 'toLabel' ? toLabel(field, resolved.column) : sql(resolved.column));
+      read =
+        field.type === 'date' || field.type === 'datetime'
+          ? memoized(field, index)
+          : (row) => fromSql(field, row[index]);
+    }
+    node.entries.push({ kind: 'field', key: field.name.toLowerCase(), name: field.name, read });
   }
   return { columns, read: (row) => build(root, row) };
 }
 
-function build(node: ShapeNode, row: Record<string, SqlValue>): SObject {
+function build(node: ShapeNode, row: readonly SqlValue[]): SObject {
   const record = new SObject(node.object);
   record.retrieved = true;
   record.set('Id', row[node.idColumn]);
   for (const entry of node.entries) {
-    if (entry.kind === 'field') record.set(entry.name, fromSql(entry.field, row[entry.column]));
+    // The slot is written directly: the shape already knows the declared name, and this loop
+    // runs for every field of every row.
+    if (entry.kind === 'field') record.slots.set(entry.key, { name: entry.name, value: entry.read(row) });
     else {
       const parentId = row[entry.node.idColumn];
       record.set(
@@ -107,6 +118,23 @@ function build(node: ShapeNode, row: Record<string, SqlValue>): SObject {
     }
   }
   return record;
+}
+
+/**
+ * Dates and datetimes repeat across the rows of a query and are immutable in Apex, so each
+ * distinct stored text is parsed once per query (parsing is most of the cost of a large read).
+ */
+function memoized(field: FieldDescribe, index: number): FieldEntry['read'] {
+  const parsed = new Map<SqlValue, unknown>();
+  return (row) => {
+    const stored = row[index];
+    let value = parsed.get(stored);
+    if (value === undefined) {
+      value = fromSql(field, stored);
+      parsed.set(stored, value);
+    }
+    return value;
+  };
 }
 
 /** toLabel(Field): the picklist value's label (the runtime has one language), the value itself when not in the list. */

@@ -44,7 +44,8 @@ export function anyOf(parts: readonly SqlFragment[]): SqlFragment {
 const STATEMENT_CACHE_SIZE = 500;
 const statements = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
 
-export function selectRows(database: DatabaseSync, fragment: SqlFragment): Record<string, SqlValue>[] {
+/** The rows as arrays, a value per column in select-list order (half the cost of keyed objects). */
+export function selectRows(database: DatabaseSync, fragment: SqlFragment): SqlValue[][] {
   let cache = statements.get(database);
   if (!cache) {
     cache = new Map();
@@ -54,7 +55,8 @@ export function selectRows(database: DatabaseSync, fragment: SqlFragment): Recor
   if (!statement) {
     if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
     statement = database.prepare(fragment.sql);
+    statement.setReturnArrays(true);
     cache.set(fragment.sql, statement);
   }
-  return statement.all(...fragment.params) as Record<string, SqlValue>[];
+  return statement.all(...fragment.params) as unknown as SqlValue[][];
 }

@@ -467,9 +467,48 @@ describe('record queries', () => {
       );
     });
 
-    it('stop loudly at formula fields, which are not stored', () => {
-      expect(() => org.run('SELECT Score__c FROM Project__c')).toThrow(UnsupportedError);
+    it('stop loudly at filtering, ordering or grouping by formula fields, which are not stored', () => {
       expect(() => org.run('SELECT Id FROM Project__c WHERE Score__c > 1')).toThrow(UnsupportedError);
+      expect(() => org.run('SELECT Id FROM Project__c ORDER BY Score__c')).toThrow(UnsupportedError);
+      expect(() => org.run('SELECT Score__c, COUNT(Id) FROM Project__c GROUP BY Score__c')).toThrow(
+        UnsupportedError
+      );
+    });
+  });
+
+  describe('formula fields', () => {
+    it('are computed from the fields they read when selected, through relationships too', () => {
+      const records = org.records(
+        'SELECT Name, Score__c, Label__c, Account__r.Name FROM Project__c ORDER BY Name'
+      );
+      expect(records.map((r) => [r.peek('Name'), r.peek('Score__c'), r.peek('Label__c')])).toEqual([
+        ['Alpha', new Decimal(20), 'Alpha at Acme (active)'],
+        ['beta', new Decimal(5), 'beta at Globex'],
+        ['delta', null, 'delta at Acme (active)'],
+        ['Gamma', null, 'Gamma at ']
+      ]);
+      expect(records[0].populated().map((s) => s.name)).toEqual([
+        'Id',
+        'Name',
+        'Score__c',
+        'Label__c',
+        'Account__r'
+      ]);
+    });
+
+    it('are checked for field-level security themselves, not the fields they read', () => {
+      org.userMode = true;
+      org.unreadable = new Set(['Project__c.Hours__c']);
+      try {
+        expect(org.values("SELECT Score__c FROM Project__c WHERE Name = 'Alpha'", 'Score__c')).toEqual([
+          new Decimal(20)
+        ]);
+        org.unreadable = new Set(['Project__c.Score__c']);
+        expect(() => org.run('SELECT Score__c FROM Project__c')).toThrow('Insufficient permissions');
+      } finally {
+        org.userMode = false;
+        org.unreadable = new Set();
+      }
     });
   });
 });

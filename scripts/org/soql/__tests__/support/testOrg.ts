@@ -66,7 +66,12 @@ const PROJECT = customObject('Project__c', 'a00', [
   custom(field('Code__c', 'string', { length: 20, unique: true, caseSensitive: true })),
   custom(field('Title__c', 'string', { length: 80 })),
   custom(field('Notes__c', 'textarea', { length: 32000 })),
-  { ...custom(field('Score__c', 'double', { readOnly: true })), calculated: true, formula: 'Hours__c * 2' }
+  { ...custom(field('Score__c', 'double', { readOnly: true })), calculated: true, formula: 'Hours__c * 2' },
+  {
+    ...custom(field('Label__c', 'string', { readOnly: true })),
+    calculated: true,
+    formula: 'Name & " at " & Account__r.Name & IF(Active__c, " (active)", "")'
+  }
 ]);
 
 const MILESTONE = customObject('Milestone__c', 'a01', [
