@@ -42,7 +42,7 @@ export function planChildQuery(query: SoqlQuery, parent: ObjectScope, values: Va
   }
 
   const scope = new ObjectScope(context, object, context.nextAlias(), query.from.alias);
-  context.references.field(object, parentField);
+  context.references.field(object, parentField, true);
   const shape = recordShape(query.select, scope);
   const conditions = { scope, values, aggregates: false, inSemiJoin: false };
   const where = query.where ? [translateCondition(query.where, conditions)] : [];

@@ -45,7 +45,7 @@ export function operandOf(
 }
 
 function fieldOperand(scope: ObjectScope, path: string[], usage: Usage): Operand {
-  const { field, column } = scope.resolve({ kind: 'field', path });
+  const { field, column } = scope.resolve({ kind: 'field', path }, { selected: usage === 'select' });
   checkUsage(field, usage);
   const valueClass = valueClassOf(field);
   const textual = valueClass === 'text' || valueClass === 'multipicklist';
@@ -76,7 +76,7 @@ function checkUsage(field: FieldDescribe, usage: Usage): void {
  * the org's fiscal start month, an integer checked here and written into the SQL as a number.
  */
 function dateOperand(call: DateCall, scope: ObjectScope, usage: Usage): Operand {
-  const { field, column } = scope.resolve(call.arg);
+  const { field, column } = scope.resolve(call.arg, { selected: usage === 'select' });
   const onDatetime = field.type === 'datetime';
   if (
     (field.type !== 'date' && !onDatetime) ||

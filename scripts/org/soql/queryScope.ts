@@ -54,18 +54,24 @@ export class ObjectScope {
     readonly object: ObjectDescribe,
     readonly alias: string,
     /** The FROM clause's alias (`FROM Opportunity o`), which paths may start with. */
-    readonly objectAlias?: string
+    readonly objectAlias?: string,
+    /** Named by the SELECT or FROM clause (not a semi-join's object), for WITH SECURITY_ENFORCED. */
+    selected = true
   ) {
-    context.references.object(object);
+    context.references.object(object, selected);
   }
 
   /**
    * The field a path names, joining the parents it walks through. A formula field has no column:
    * only the select list (which evaluates it) asks for one with `formula`. `silent` resolves the
    * inputs of a formula, which field-level security does not check (the platform checks the
-   * formula field itself).
+   * formula field itself). `selected` marks what the SELECT clause names.
    */
-  resolve(path: FieldPath, options: { formula?: boolean; silent?: boolean } = {}): ResolvedField {
+  resolve(
+    path: FieldPath,
+    options: { formula?: boolean; silent?: boolean; selected?: boolean } = {}
+  ): ResolvedField {
+    const selected = options.selected ?? false;
     const segments = this.withoutObjectAlias(path.path);
     let object = this.object;
     let alias = this.alias;
@@ -77,7 +83,10 @@ export class ObjectScope {
         throw new UnsupportedError(`SOQL polymorphic relationship ${object.name}.${lookup.relationshipName}`);
       const parent = this.context.env.schema.object(lookup.referenceTo[0]);
       if (!parent) throw unknownRelationship(name, 'field path');
-      if (!options.silent) this.context.references.field(object, lookup);
+      if (!options.silent) {
+        this.context.references.field(object, lookup, selected);
+        this.context.references.object(parent, selected);
+      }
       join = this.join(join, alias, lookup, parent);
       object = parent;
       alias = join.alias;
@@ -89,7 +98,7 @@ export class ObjectScope {
       throw new UnsupportedError(
         `SOQL filter, order or group on formula field ${object.name}.${field.name} (formula fields are not stored; only the select list evaluates them)`
       );
-    if (!options.silent) this.context.references.field(object, field);
+    if (!options.silent) this.context.references.field(object, field, selected);
     const column = field.calculated ? '' : `${alias}.${quote(field.name)}`;
     return { object, field, column, join, relationshipPath: segments.slice(0, -1) };
   }
@@ -127,7 +136,6 @@ export class ObjectScope {
     const key = `${from ? `${from.key}.` : ''}${(lookup.relationshipName ?? '').toLowerCase()}`;
     const existing = this.joinsByKey.get(key);
     if (existing) return existing;
-    this.context.references.object(parent);
     const alias = this.context.nextAlias();
     const visibility = this.context.sharing ? this.context.env.access.visibility(parent, alias) : null;
     const on = allOf([

@@ -77,7 +77,7 @@ export function recordShape(items: readonly SelectItem[], scope: ObjectScope): R
     if (item.alias) throw queryError('Only aggregate expressions use field aliasing');
     const path = item.kind === 'toLabel' ? item.field : item.expression;
     if (path.kind !== 'field') throw new Error('aggregate expression in a record query');
-    const resolved = scope.resolve(path, { formula: item.kind === 'expression' });
+    const resolved = scope.resolve(path, { formula: item.kind === 'expression', selected: true });
     const { field } = resolved;
     const key = `${resolved.join?.key ?? ''}.${field.name.toLowerCase()}`;
     if (selected.has(key)) throw queryError(`duplicate field selected: ${path.path.join('.')}`);

@@ -5,7 +5,7 @@ import { planChildQuery, type ChildQuery } from './childQueries';
 import type { ValueSource } from './filterValues';
 import { countOf } from './limitOffset';
 import { orderClause, orderTerms } from './orderBy';
-import { ReferencedFields } from './queryAccess';
+import { ReferencedFields, type Enforcement } from './queryAccess';
 import type { QueryEnvironment } from './queryEnvironment';
 import { unknownObject } from './queryErrors';
 import { ObjectScope, type PlanContext } from './queryScope';
@@ -30,15 +30,23 @@ export type QueryResult =
  * for COUNT(), one) against the query-rows limit.
  *
  * The query's WITH clause can only add to what the environment enforces: WITH USER_MODE turns on
- * permissions and sharing, WITH SECURITY_ENFORCED permissions; WITH SYSTEM_MODE leaves the
- * environment's (the class's sharing keyword) as it is.
+ * permissions (everywhere in the query) and sharing, WITH SECURITY_ENFORCED permissions on what
+ * the SELECT and FROM clauses name; WITH SYSTEM_MODE leaves the environment's (the class's
+ * sharing keyword) as it is.
  */
 export function runQuery(query: SoqlQuery, env: QueryEnvironment): QueryResult {
   env.limits.countQuery();
   const object = env.schema.object(query.from.name);
   if (!object || !object.queryable) throw unknownObject(query.from.name);
-  const userMode =
-    env.access.userMode || query.security === 'USER_MODE' || query.security === 'SECURITY_ENFORCED';
+  const enforcement: Enforcement | null =
+    env.access.userMode || query.security === 'USER_MODE'
+      ? 'everything'
+      : query.security === 'SECURITY_ENFORCED'
+        ? 'selected'
+        : null;
+  const enforce = (): void => {
+    if (enforcement) context.references.enforce(env.access, enforcement);
+  };
   let aliases = 0;
   const context: PlanContext = {
     env,
@@ -57,13 +65,13 @@ export function runQuery(query: SoqlQuery, env: QueryEnvironment): QueryResult {
   const countOnly = expressions.some((e) => e.kind === 'aggregate' && e.fn === 'COUNT' && e.arg === null);
   if (countOnly) {
     const count = planCount(query, scope, values);
-    if (userMode) context.references.enforce(env.access);
+    enforce();
     env.limits.countRows(1);
     return { kind: 'count', count: count(database) };
   }
   if (query.groupBy.length > 0 || expressions.some((e) => e.kind !== 'field')) {
     const plan = planAggregate(query, scope, values);
-    if (userMode) context.references.enforce(env.access);
+    enforce();
     env.limits.countRows(plan.aggregatedRows(database));
     return { kind: 'aggregate', rows: plan.rows(database) };
   }
@@ -79,7 +87,7 @@ export function runQuery(query: SoqlQuery, env: QueryEnvironment): QueryResult {
   const terms = [...orderTerms(query.orderBy, scope, false), sql(`${scope.alias}.rowid`)];
   const limit = countOf(query.limit, values.bind, 'LIMIT');
   const offset = countOf(query.offset, values.bind, 'OFFSET');
-  if (userMode) context.references.enforce(env.access);
+  enforce();
 
   const from = scope.from();
   const where = allOf([...conditions, ...scope.rowFilters(query.allRows)]);

@@ -259,7 +259,7 @@ function semiJoin(
     query.security
   )
     throw new UnsupportedError('SOQL GROUP BY, ORDER BY, LIMIT, OFFSET or WITH inside a semi-join');
-  const inner = new ObjectScope(scopeContext, object, scopeContext.nextAlias(), query.from.alias);
+  const inner = new ObjectScope(scopeContext, object, scopeContext.nextAlias(), query.from.alias, false);
   const selected = operandOf(item.expression, inner, 'filter', false);
   if (selected.valueClass !== 'id')
     throw queryError('The selected field in a semi join sub-select must be a single Id or reference field');

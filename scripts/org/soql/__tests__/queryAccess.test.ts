@@ -82,6 +82,23 @@ describe('user mode: object and field permissions', () => {
       'Project__c.Budget__c'
     ]);
   });
+
+  it('WITH SECURITY_ENFORCED checks only what SELECT and FROM name; user mode checks filters too', () => {
+    org.userMode = false;
+    const filtered = 'SELECT Name FROM Project__c WHERE Budget__c > 1 AND Account__r.Industry = null';
+    expect(org.values(`${filtered} WITH SECURITY_ENFORCED`, 'Name')).toEqual(['Alpha']);
+    expect(refused(org, `${filtered} WITH USER_MODE`)).toEqual(['Project__c.Budget__c', 'Account.Industry']);
+    expect(refused(org, 'SELECT Name, Account__r.Industry FROM Project__c WITH SECURITY_ENFORCED')).toEqual([
+      'Account.Industry'
+    ]);
+    org.unreadable = new Set(['Milestone__c']);
+    const semiJoin = 'SELECT Name FROM Project__c WHERE Id IN (SELECT Project__c FROM Milestone__c)';
+    expect(org.values(`${semiJoin} WITH SECURITY_ENFORCED`, 'Name')).toEqual(['Alpha']);
+    expect(refused(org, `${semiJoin} WITH USER_MODE`)).toEqual(['Milestone__c.Project__c']);
+    expect(
+      refused(org, 'SELECT Name, (SELECT Name FROM Milestones__r) FROM Project__c WITH SECURITY_ENFORCED')
+    ).toEqual(['Milestone__c.Project__c', 'Milestone__c.Name']);
+  });
 });
 
 describe('sharing: record visibility', () => {
