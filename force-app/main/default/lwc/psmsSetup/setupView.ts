@@ -20,6 +20,7 @@ import LABEL_FISCAL_ORG from '@salesforce/label/c.PSMS_Setup_Fiscal_Org';
 import LABEL_FISCAL_OVERRIDE from '@salesforce/label/c.PSMS_Setup_Fiscal_Override';
 import LABEL_FISCAL_SAME from '@salesforce/label/c.PSMS_Setup_Fiscal_Same';
 import LABEL_HOLDERS from '@salesforce/label/c.PSMS_Setup_Permission_Holders';
+import LABEL_HOLDER_ONE from '@salesforce/label/c.PSMS_Setup_Permission_Holder_One';
 import LABEL_HOLDERS_NONE from '@salesforce/label/c.PSMS_Setup_Permission_Nobody';
 import LABEL_HOLDERS_MORE from '@salesforce/label/c.PSMS_Setup_Permission_More';
 import LABEL_NOT_INSTALLED from '@salesforce/label/c.PSMS_Setup_Permission_Not_Installed';
@@ -109,7 +110,9 @@ export function jobsView(health: Psms.SetupHealth) {
         ? formatLabel(LABEL_JOBS_OK, health.jobs.length)
         : formatLabel(LABEL_JOBS_MISSING, missing, health.jobs.length),
     rows,
-    buttonLabel: missing === 0 ? LABEL_RESCHEDULE : LABEL_SCHEDULE
+    buttonLabel: missing === 0 ? LABEL_RESCHEDULE : LABEL_SCHEDULE,
+    // The fix is the page's call to action only while something needs it.
+    buttonVariant: missing === 0 ? 'neutral' : 'brand'
   };
 }
 
@@ -119,7 +122,7 @@ export function snapshotView(health: Psms.SetupHealth) {
   if (taken && latestDate) lines.push(formatLabel(LABEL_SNAPSHOT_LATEST, formatDate(latestDate)));
   else lines.push(LABEL_SNAPSHOT_NONE);
   if (running) lines.push(LABEL_SNAPSHOT_RUNNING);
-  return { status: status(taken), lines, running };
+  return { status: status(taken), lines, running, buttonVariant: taken ? 'neutral' : 'brand' };
 }
 
 export function settingsView(health: Psms.SetupHealth) {
@@ -155,7 +158,9 @@ export function permissionSetRows(health: Psms.SetupHealth): PermissionSetRow[] 
         ? LABEL_NOT_INSTALLED
         : set.holderCount === 0
           ? LABEL_HOLDERS_NONE
-          : formatLabel(LABEL_HOLDERS, formatNumber(set.holderCount, 0)),
+          : set.holderCount === 1
+            ? LABEL_HOLDER_ONE
+            : formatLabel(LABEL_HOLDERS, formatNumber(set.holderCount, 0)),
       holderNames: set.holders.map((holder) => ({
         key: holder.userId,
         userId: holder.userId,

@@ -131,9 +131,10 @@ describe('c-psms-setup', () => {
         'c.PSMS_Setup_Job_Snapshot: c.PSMS_Setup_Job_Not_Scheduled',
         'c.PSMS_Setup_Job_Retention: c.PSMS_Setup_Job_Not_Scheduled'
       ]);
-      expect((button(element, 'schedule') as unknown as { label: string }).label).toBe(
-        'c.PSMS_Setup_Schedule_Button'
-      );
+      expect(button(element, 'schedule') as unknown as { label: string; variant: string }).toMatchObject({
+        label: 'c.PSMS_Setup_Schedule_Button',
+        variant: 'brand'
+      });
     });
 
     it('shows each scheduled job with its next run in the user locale', async () => {
@@ -142,9 +143,10 @@ describe('c-psms-setup', () => {
       expect(texts(check(element, 'jobs'), '[data-id="detail"]')).toEqual(['All 3 jobs scheduled']);
       const expiry = texts(check(element, 'jobs'), '[data-job]')[0];
       expect(expiry).toMatch(/^c\.PSMS_Setup_Job_Expiry: next run Mar 3, 2026, \d{1,2}:00/);
-      expect((button(element, 'schedule') as unknown as { label: string }).label).toBe(
-        'c.PSMS_Setup_Reschedule_Button'
-      );
+      expect(button(element, 'schedule') as unknown as { label: string; variant: string }).toMatchObject({
+        label: 'c.PSMS_Setup_Reschedule_Button',
+        variant: 'neutral'
+      });
     });
 
     it('schedules the jobs with one button and shows the health the server returns', async () => {
@@ -250,6 +252,8 @@ describe('c-psms-setup', () => {
       expect(texts(rows[1], '[data-id="status"]')).toEqual(['c.PSMS_Setup_Status_Attention']);
       expect(texts(rows[2], '[data-id="holders"]')[0]).toContain('c.PSMS_Setup_Permission_Not_Installed');
       expect(rows[2].querySelector('[data-action="open-permission-set"]')).toBeNull();
+      expect(texts(rows[3], '[data-id="holders"]')[0]).toContain('c.PSMS_Setup_Permission_Holder_One');
+      expect(texts(rows[3], '[data-id="holders"]')[0]).not.toContain('more');
     });
 
     it('opens the permission set in Setup with one button', async () => {
