@@ -124,6 +124,7 @@ export function planCount(
   if (query.select.length !== 1) throw queryError('COUNT() must be the only element in the SELECT list');
   if (query.groupBy.length > 0)
     throw queryError('COUNT() cannot be used with GROUP BY; use COUNT(fieldName)');
+  if (query.having) throw queryError('COUNT() cannot be used with HAVING; use COUNT(fieldName)');
   const filters = [
     ...(query.where
       ? [translateCondition(query.where, { scope, values, aggregates: false, inSemiJoin: false })]

@@ -7,7 +7,7 @@ import { countOf } from './limitOffset';
 import { orderClause, orderTerms } from './orderBy';
 import { ReferencedFields, type Enforcement } from './queryAccess';
 import type { QueryEnvironment } from './queryEnvironment';
-import { unknownObject } from './queryErrors';
+import { queryError, unknownObject } from './queryErrors';
 import { ObjectScope, type PlanContext } from './queryScope';
 import { recordShape } from './recordShape';
 import type { SoqlQuery } from './soqlAst';
@@ -76,6 +76,10 @@ export function runQuery(query: SoqlQuery, env: QueryEnvironment): QueryResult {
     return { kind: 'aggregate', rows: plan.rows(database) };
   }
 
+  if (query.having)
+    throw queryError(
+      'HAVING can only be used in an aggregate query (with GROUP BY or an aggregate function)'
+    );
   const shape = recordShape(query.select, scope);
   const children: ChildQuery[] = query.select.flatMap((item) =>
     item.kind === 'subquery' ? [planChildQuery(item.query, scope, values)] : []

@@ -178,5 +178,13 @@ describe('aggregate queries', () => {
     );
     refuse('SELECT COUNT(), Name FROM Project__c', 'COUNT() must be the only element in the SELECT list');
     refuse('SELECT Id FROM Project__c WHERE COUNT(Id) > 1', 'Aggregate function COUNT is not allowed here');
+    refuse(
+      'SELECT Name FROM Project__c HAVING Name = null',
+      'HAVING can only be used in an aggregate query (with GROUP BY or an aggregate function)'
+    );
+    refuse(
+      'SELECT COUNT() FROM Project__c HAVING COUNT(Id) > 1',
+      'COUNT() cannot be used with HAVING; use COUNT(fieldName)'
+    );
   });
 });
