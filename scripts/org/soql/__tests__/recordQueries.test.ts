@@ -314,6 +314,9 @@ describe('record queries', () => {
       expect(names('WHERE Id IN :set')).toEqual(['Alpha', 'beta']);
       expect(names('WHERE Id IN :empty')).toEqual([]);
       expect(names('WHERE Id NOT IN :empty')).toEqual(['Alpha', 'beta', 'delta', 'Gamma']);
+      org.bind({ first: 'Alpha', second: null });
+      expect(names("WHERE Name IN (:first, :second, 'delta')")).toEqual(['Alpha', 'delta']);
+      expect(names('WHERE Title__c IN (:first, :second)')).toEqual(['beta']);
     });
 
     it('binds SObjects to Id fields as their ids, and 15-character ids as 18', () => {
