@@ -21,7 +21,8 @@ export type PlatformExceptionType =
   | 'System.FinalException'
   | 'System.InvalidParameterValueException'
   | 'System.UnexpectedException'
-  | 'System.SecurityException';
+  | 'System.SecurityException'
+  | 'System.AssertException';
 
 export class PlatformError extends Error {
   constructor(

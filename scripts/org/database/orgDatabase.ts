@@ -125,6 +125,21 @@ export class OrgDatabase {
     }
   }
 
+  /** Runs `work` in a transaction (or savepoint) that is always rolled back: Apex tests leave no data behind. */
+  rolledBack<T>(work: () => T): T {
+    const marker = new Error('roll back');
+    let result: T | undefined;
+    try {
+      this.transaction(() => {
+        result = work();
+        throw marker;
+      });
+    } catch (error) {
+      if (error !== marker) throw error;
+    }
+    return result as T;
+  }
+
   /** A savepoint the caller rolls back to or releases (Database.setSavepoint). */
   savepoint(): { rollback(): void; release(): void } {
     const name = `user${this.depth}_${Math.floor(Math.random() * 1e9)}`;

@@ -49,6 +49,8 @@ export function toSql(field: FieldDescribe, value: unknown): SqlValue {
       return value instanceof ApexDatetime ? value.toIso() : value instanceof ApexDate ? new ApexDatetime(value.days * 86_400_000).toIso() : String(value);
     case 'time':
       return value instanceof ApexTime ? value.toString() : String(value);
+    case 'base64':
+      return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : String(value);
     default:
       return typeof value === 'string' ? value : String(value);
   }
@@ -72,6 +74,9 @@ export function fromSql(field: FieldDescribe, value: SqlValue | undefined): unkn
       return ApexDatetime.parse(String(value));
     case 'time':
       return new ApexTime(Date.parse(`1970-01-01T${String(value)}`));
+    case 'base64':
+      // A Blob is a Buffer at run time.
+      return Buffer.from(String(value), 'base64');
     default:
       return String(value);
   }

@@ -60,7 +60,10 @@ export function loadPackageObjects(sourceDirs: readonly string[]): PackageObject
         const rules = loadValidationRules(dir);
         const objectFile = join(dir, `${name}.object-meta.xml`);
         if (existsSync(objectFile) && (name.endsWith('__c') || name.endsWith('__mdt'))) {
-          declared.push(toObject(name, readMetadataFile(objectFile, 'CustomObject'), fields, rules));
+          const reasons = filesEnding(join(dir, 'sharingReasons'), '.sharingReason-meta.xml').map((file) =>
+            basename(file, '.sharingReason-meta.xml')
+          );
+          declared.push(toObject(name, readMetadataFile(objectFile, 'CustomObject'), fields, rules, reasons));
         } else {
           extensions.set(name, [...(extensions.get(name) ?? []), ...fields]);
           if (rules.length > 0) standardRules.set(name, [...(standardRules.get(name) ?? []), ...rules]);
@@ -75,7 +78,8 @@ function toObject(
   name: string,
   root: XmlNode,
   customFields: FieldDescribe[],
-  validationRules: ValidationRule[]
+  validationRules: ValidationRule[],
+  sharingReasons: string[]
 ): ObjectDescribe {
   const customMetadata = name.endsWith('__mdt');
   const sharingModel = (text(root, 'sharingModel') ?? (customMetadata ? 'Read' : 'ReadWrite')) as SharingModel;
@@ -113,7 +117,7 @@ function toObject(
       !customMetadata && (sharingModel === 'Private' || sharingModel === 'Read')
         ? `${name.slice(0, -3)}__Share`
         : undefined,
-    sharingReasons: loadSharingReasons(root),
+    sharingReasons,
     fields,
     validationRules,
     controllingParentField: sharingModel === 'ControlledByParent' ? masterDetail?.name : undefined
@@ -145,10 +149,6 @@ function nameField(root: XmlNode): FieldDescribe {
     defaultedOnCreate: autoNumber
   });
   return autoNumber ? { ...described, autoNumberFormat: text(node, 'displayFormat') ?? '{0}' } : described;
-}
-
-function loadSharingReasons(root: XmlNode): string[] {
-  return children(root, 'sharingReasons').map((reason) => text(reason, 'fullName') ?? '');
 }
 
 function toField(node: XmlNode, file: string, valueSets: Map<string, string[]>): FieldDescribe {

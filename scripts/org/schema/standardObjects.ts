@@ -277,6 +277,26 @@ export const STANDARD_OBJECTS: readonly StandardObjectSpec[] = [
     ]
   },
   {
+    name: 'StaticResource',
+    label: 'Static Resource',
+    labelPlural: 'Static Resources',
+    keyPrefix: '081',
+    sharingModel: 'Read',
+    setup: true,
+    readOnly: true,
+    fields: [
+      idField(),
+      text('Name', 255, { ...system, nameField: true }),
+      text('NamespacePrefix', 15, system),
+      text('ContentType', 120, system),
+      field('Body', 'base64', system),
+      field('BodyLength', 'integer', system),
+      text('Description', 255, system),
+      text('CacheControl', 40, system),
+      ...auditFields()
+    ]
+  },
+  {
     name: 'CronJobDetail',
     label: 'Cron Job Detail',
     labelPlural: 'Cron Job Details',

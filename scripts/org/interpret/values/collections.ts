@@ -9,6 +9,9 @@ import { ApexDate, ApexDatetime, ApexTime } from './temporal';
  * field values, other objects by identity unless their class defines equals/hashCode.
  */
 export class ApexList {
+  /** The result of a SOQL expression: assigning it to an SObject takes its single row. */
+  fromSoql = false;
+
   constructor(
     public element: ApexType,
     public items: unknown[] = []

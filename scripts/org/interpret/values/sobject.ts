@@ -25,6 +25,8 @@ export class SObject implements KeyedValue {
   retrieved = false;
   /** Errors added in a trigger (addError); the DML engine turns them into failures. */
   errors: RecordError[] = [];
+  /** Trigger.old, and Trigger.new in after triggers: field writes throw. */
+  readOnly = false;
 
   constructor(readonly type: ObjectDescribe) {}
 

@@ -1,0 +1,199 @@
+import { PlatformError, UnsupportedError } from '../../platformError';
+import type { ClassRegistry } from '../classRegistry';
+import type { AsyncWork, Execution } from '../execution';
+import { ApexObject, type RuntimeClass } from '../runtimeClass';
+import { ApexList } from '../values/collections';
+import { SObject } from '../values/sobject';
+import { nativeClass } from './nativeClass';
+import { nextFireTime } from './cron';
+
+/**
+ * Asynchronous Apex: Batchable (start → execute per chunk → finish), Queueable and
+ * Schedulable. Work is queued in the transaction and runs after it commits — in a test, at
+ * Test.stopTest — each step with the async governor limits. System.schedule records a
+ * CronTrigger the org can list and abort; the runtime keeps the job's class so the scheduled
+ * work can be run on demand.
+ */
+export function installAsync(registry: ClassRegistry): void {
+  const batchable = nativeClass(registry, { name: 'Database.Batchable', kind: 'interface' });
+  nativeClass(registry, { name: 'Database.Stateful', kind: 'interface' });
+  nativeClass(registry, { name: 'Database.AllowsCallouts', kind: 'interface' });
+  nativeClass(registry, { name: 'Database.RaisesPlatformEvents', kind: 'interface' });
+  nativeClass(registry, { name: 'System.Schedulable', aliases: ['Schedulable'], kind: 'interface' });
+  nativeClass(registry, { name: 'System.Queueable', aliases: ['Queueable'], kind: 'interface' });
+  nativeClass(registry, { name: 'System.Comparable', aliases: ['Comparable'], kind: 'interface' });
+  nativeClass(registry, { name: 'System.Callable', aliases: ['Callable'], kind: 'interface' });
+  nativeClass(registry, { name: 'System.Iterable', aliases: ['Iterable'], kind: 'interface' });
+  const contextMethods = {
+    getJobId: (_ex: Execution, self: ApexObject | null) => (self as ApexObject).native.jobId,
+    getChildJobId: (_ex: Execution, self: ApexObject | null) => (self as ApexObject).native.jobId,
+    getTriggerId: (_ex: Execution, self: ApexObject | null) => (self as ApexObject).native.jobId
+  };
+  nativeClass(registry, { name: 'Database.BatchableContext', methods: contextMethods });
+  nativeClass(registry, { name: 'System.SchedulableContext', aliases: ['SchedulableContext'], methods: contextMethods });
+  nativeClass(registry, { name: 'System.QueueableContext', aliases: ['QueueableContext'], methods: contextMethods });
+  nativeClass(registry, {
+    name: 'Database.QueryLocator',
+    methods: {
+      getQuery: (_ex, self) => (self as ApexObject).native.query ?? null
+    }
+  });
+  void batchable;
+}
+
+function context(ex: Execution, name: string, jobId: string): ApexObject {
+  const ctx = new ApexObject(ex.org.registry.systemClass(name));
+  ctx.native = { jobId };
+  return ctx;
+}
+
+function call(ex: Execution, target: ApexObject, method: string, args: unknown[]): unknown {
+  const candidates = target.cls.findMethods(method.toLowerCase()).filter((m) => !m.isStatic);
+  if (candidates.length === 0) throw new UnsupportedError(`${target.cls.name} has no ${method} method`);
+  const chosen = ex.selectMethod(candidates, args, `${target.cls.name}.${method}`);
+  return ex.invoke(target.cls.dispatch(chosen), target, args);
+}
+
+/** The records a batch's start() returned: a QueryLocator's rows, or an Iterable's items. */
+function startRecords(result: unknown): unknown[] {
+  if (result instanceof ApexObject && result.native.records instanceof ApexList) return result.native.records.items;
+  if (result instanceof ApexList) return result.items;
+  throw new UnsupportedError('a Batchable start() that returns neither a QueryLocator nor a List');
+}
+
+function recordJob(ex: Execution, jobType: string, cls: RuntimeClass): string {
+  const object = ex.org.schema.object('AsyncApexJob');
+  if (!object) throw new Error('the runtime has no AsyncApexJob object');
+  const [id] = ex.org.database.allocateIds(object, 1);
+  const now = ex.now().toIso();
+  ex.org.database.insert(object, [
+    { Id: id, JobType: jobType, Status: 'Queued', MethodName: cls.name, CreatedDate: now, CreatedById: ex.userId, NumberOfErrors: 0, JobItemsProcessed: 0, TotalJobItems: 0 }
+  ]);
+  return id;
+}
+
+function finishJob(ex: Execution, jobId: string, status: string, items: number, errors: number, message: string | null): void {
+  const object = ex.org.schema.object('AsyncApexJob');
+  if (!object) return;
+  ex.org.database.update(object, jobId, {
+    Status: status,
+    JobItemsProcessed: items,
+    TotalJobItems: items,
+    NumberOfErrors: errors,
+    ExtendedStatus: message,
+    CompletedDate: ex.now().toIso()
+  });
+}
+
+export function executeBatch(ex: Execution, batch: unknown, scopeSize: unknown): string {
+  if (!(batch instanceof ApexObject) || !batch.cls.isA(ex.org.registry.systemClass('Database.Batchable')))
+    throw new PlatformError('System.AsyncException', 'Database.executeBatch needs an object that implements Database.Batchable');
+  const size = scopeSize === undefined || scopeSize === null ? 200 : Number(scopeSize);
+  if (size < 1 || size > 2000) throw new PlatformError('System.AsyncException', `Batch scope must be between 1 and 2000, not ${size}`);
+  const jobId = recordJob(ex, 'BatchApex', batch.cls);
+  ex.enqueue({
+    kind: 'batch',
+    label: batch.cls.name,
+    jobId,
+    run: (runner) => runBatch(runner, batch, size, jobId)
+  });
+  return jobId;
+}
+
+function runBatch(ex: Execution, batch: ApexObject, size: number, jobId: string): void {
+  const ctx = context(ex, 'Database.BatchableContext', jobId);
+  let processed = 0;
+  try {
+    const records = startRecords(call(ex, batch, 'start', [ctx]));
+    const element = records[0] instanceof SObject ? { kind: 'sobject' as const, object: (records[0] as SObject).type } : { kind: 'sobject' as const, object: null };
+    for (let i = 0; i < records.length; i += size) {
+      ex.org.services.security.invalidate();
+      call(ex, batch, 'execute', [ctx, new ApexList(element, records.slice(i, i + size))]);
+      processed++;
+    }
+    call(ex, batch, 'finish', [ctx]);
+    finishJob(ex, jobId, 'Completed', processed, 0, null);
+  } catch (error) {
+    finishJob(ex, jobId, 'Failed', processed, 1, (error as Error).message);
+    throw error;
+  }
+}
+
+export function enqueueJob(ex: Execution, job: unknown): string {
+  if (!(job instanceof ApexObject) || !job.cls.isA(ex.org.registry.systemClass('System.Queueable')))
+    throw new PlatformError('System.AsyncException', 'System.enqueueJob needs an object that implements Queueable');
+  ex.limits.countQueueable();
+  const jobId = recordJob(ex, 'Queueable', job.cls);
+  const work: AsyncWork = {
+    kind: 'queueable',
+    label: job.cls.name,
+    jobId,
+    run: (runner) => {
+      call(runner, job, 'execute', [context(runner, 'System.QueueableContext', jobId)]);
+      finishJob(runner, jobId, 'Completed', 1, 0, null);
+    }
+  };
+  ex.enqueue(work);
+  return jobId;
+}
+
+export function schedule(ex: Execution, name: unknown, cron: unknown, job: unknown): string {
+  if (!(job instanceof ApexObject) || !job.cls.isA(ex.org.registry.systemClass('System.Schedulable')))
+    throw new PlatformError('System.AsyncException', 'System.schedule needs an object that implements Schedulable');
+  const jobName = String(name);
+  const detailObject = ex.org.schema.object('CronJobDetail');
+  const triggerObject = ex.org.schema.object('CronTrigger');
+  if (!detailObject || !triggerObject) throw new Error('the runtime has no CronTrigger object');
+  const taken = ex.org.database.sql
+    .prepare('SELECT Id FROM "CronJobDetail" WHERE Name = ?')
+    .get(jobName) as { Id: string } | undefined;
+  if (taken) throw new PlatformError('System.AsyncException', `The Apex job named "${jobName}" is already scheduled for execution.`);
+  const [detailId] = ex.org.database.allocateIds(detailObject, 1);
+  const [triggerId] = ex.org.database.allocateIds(triggerObject, 1);
+  const now = ex.now().toIso();
+  ex.org.database.insert(detailObject, [{ Id: detailId, Name: jobName, JobType: '7', CreatedDate: now, CreatedById: ex.userId }]);
+  const next = nextFireTime(String(cron), ex.now().ms);
+  ex.org.database.insert(triggerObject, [
+    {
+      Id: triggerId,
+      CronJobDetailId: detailId,
+      CronExpression: String(cron),
+      State: 'WAITING',
+      TimesTriggered: 0,
+      NextFireTime: next === null ? null : new Date(next).toISOString(),
+      StartTime: now,
+      OwnerId: ex.userId,
+      CreatedDate: now,
+      CreatedById: ex.userId
+    }
+  ]);
+  ex.org.database.setMeta(`scheduled:${triggerId}`, job.cls.name);
+  // In a test, a job scheduled after Test.startTest runs at Test.stopTest.
+  if (ex.test?.started)
+    ex.enqueue({
+      kind: 'schedule',
+      label: job.cls.name,
+      jobId: triggerId,
+      run: (runner) => {
+        call(runner, job, 'execute', [context(runner, 'System.SchedulableContext', triggerId)]);
+      }
+    });
+  return triggerId;
+}
+
+export function abortJob(ex: Execution, id: unknown): null {
+  const jobId = String(id);
+  const trigger = ex.org.database.sql.prepare('SELECT CronJobDetailId FROM "CronTrigger" WHERE Id = ?').get(jobId) as
+    | { CronJobDetailId: string }
+    | undefined;
+  if (trigger) {
+    ex.org.database.sql.prepare('DELETE FROM "CronTrigger" WHERE Id = ?').run(jobId);
+    ex.org.database.sql.prepare('DELETE FROM "CronJobDetail" WHERE Id = ?').run(trigger.CronJobDetailId);
+    ex.org.database.sql.prepare('DELETE FROM org_meta WHERE key = ?').run(`scheduled:${jobId}`);
+    return null;
+  }
+  const removed = ex.asyncQueue.findIndex((work) => work.jobId === jobId);
+  if (removed < 0) throw new PlatformError('System.StringException', `Invalid id: ${jobId}`);
+  ex.asyncQueue.splice(removed, 1);
+  return null;
+}
