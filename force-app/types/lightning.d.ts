@@ -46,3 +46,9 @@ declare module 'lightning/platformShowToastEvent' {
 interface ApexMockModule {
   createApexTestWireAdapter(fn: jest.Mock): unknown;
 }
+
+/** A custom permission the running user holds: `import granted from '@salesforce/customPermission/X'`. */
+declare module '@salesforce/customPermission/*' {
+  const granted: boolean;
+  export default granted;
+}

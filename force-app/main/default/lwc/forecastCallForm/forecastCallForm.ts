@@ -1,4 +1,4 @@
-// Presentation component: the manager's forecast call (commit, best case, note) for a partner or the whole team; emits `submitcall`.
+// Presentation component: the manager's forecast call (commit, best case, note) for a partner or the whole team; emits `submitcall`, and its container clears it with `reset()` once the call is kept.
 import { LightningElement, api } from 'lwc';
 import LABEL_PARTNER from '@salesforce/label/c.PSMS_ForecastCallForm_Partner';
 import LABEL_COMMIT from '@salesforce/label/c.PSMS_ForecastCallForm_Commit';
@@ -27,6 +27,14 @@ export default class ForecastCallForm extends LightningElement {
     return this.disabled || this.commitCall === null || this.bestCaseCall === null;
   }
 
+  /** Empties the form for the next call (the partner choice is kept: calls come partner by partner). */
+  @api
+  reset(): void {
+    this.commitCall = null;
+    this.bestCaseCall = null;
+    this.note = '';
+  }
+
   handlePartner(event: CustomEvent<{ value: string }>): void {
     this.partnerAccountId = event.detail.value;
   }
@@ -46,6 +54,9 @@ export default class ForecastCallForm extends LightningElement {
   }
 
   handleSubmit(): void {
+    if (this.submitDisabled) {
+      return;
+    }
     this.dispatchEvent(
       new CustomEvent('submitcall', {
         detail: {

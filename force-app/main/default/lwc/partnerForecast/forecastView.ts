@@ -1,54 +1,21 @@
-// Part of the partnerForecast container: the engine's numbers turned into the strings the tables show.
+// Part of the partnerForecast container: the engine's results turned into what the tables show (names for the "none" groups, accuracy as text, a deal as a row).
 import { formatMoney, formatPercent } from 'c/displayFormat';
-import type { AccuracyRow, ForecastRow } from 'c/psmsEngine';
+import { NONE_KEY, type AccuracyRow, type ForecastGrouping } from 'c/psmsEngine';
+import LABEL_NO_OWNER from '@salesforce/label/c.PSMS_PartnerForecast_No_Owner';
+import LABEL_NO_MANAGER from '@salesforce/label/c.PSMS_PartnerForecast_No_Manager';
+import LABEL_NO_REGION from '@salesforce/label/c.PSMS_PartnerForecast_No_Region';
+import LABEL_IN_PROGRESS from '@salesforce/label/c.PSMS_AccuracyTable_In_Progress';
 
-export interface ForecastRowView {
-  key: string;
-  label: string;
-  closed: string;
-  commit: string;
-  bestCase: string;
-  pipeline: string;
-  omitted: string;
-  commitForecast: string;
-  bestCaseForecast: string;
-  openPipeline: string;
-  quota: string;
-  attainment: string;
-  coverage: string;
-  gapToQuota: string;
-  commitCall: string;
-  bestCaseCall: string;
-  note: string;
-}
+const NONE_LABELS: Readonly<Record<ForecastGrouping, string>> = {
+  partner: LABEL_NO_OWNER,
+  owner: LABEL_NO_OWNER,
+  manager: LABEL_NO_MANAGER,
+  region: LABEL_NO_REGION
+};
 
-export interface Calls {
-  commitCall?: number | null;
-  bestCaseCall?: number | null;
-  note?: string | null;
-}
-
-export function forecastRowView(row: ForecastRow & Calls): ForecastRowView {
-  return {
-    key: row.key,
-    label: row.label,
-    closed: formatMoney(row.closed),
-    commit: formatMoney(row.commit),
-    bestCase: formatMoney(row.bestCase),
-    pipeline: formatMoney(row.pipeline),
-    omitted: formatMoney(row.omitted),
-    commitForecast: formatMoney(row.commitForecast),
-    bestCaseForecast: formatMoney(row.bestCaseForecast),
-    openPipeline: formatMoney(row.openPipeline),
-    quota: formatMoney(row.quota),
-    attainment: formatPercent(row.attainment),
-    // Coverage is a multiple (3.2×), not a share.
-    coverage: row.coverage === null ? formatPercent(null) : `${row.coverage.toFixed(1)}×`,
-    gapToQuota: formatMoney(row.gapToQuota),
-    commitCall: formatMoney(row.commitCall),
-    bestCaseCall: formatMoney(row.bestCaseCall),
-    note: row.note ?? ''
-  };
+/** A group's name as people read it: the engine's name, or the translated "No manager"/"No region". */
+export function groupLabel(by: ForecastGrouping, key: string, engineLabel: string): string {
+  return key === NONE_KEY ? NONE_LABELS[by] : engineLabel;
 }
 
 export interface AccuracyRowView {
@@ -60,7 +27,8 @@ export interface AccuracyRowView {
   bias: string;
 }
 
-export function accuracyRowView(row: AccuracyRow, label: string): AccuracyRowView {
+/** Accuracy and bias as text; a running period reads "In progress", never 0 %. */
+export function accuracyRowView(row: AccuracyRow, label: string, inProgress: boolean): AccuracyRowView {
   const bias =
     row.bias === null ? formatPercent(null) : `${row.bias > 0 ? '+' : ''}${formatPercent(row.bias)}`;
   return {
@@ -68,7 +36,29 @@ export function accuracyRowView(row: AccuracyRow, label: string): AccuracyRowVie
     label,
     call: formatMoney(row.call),
     actual: formatMoney(row.actual),
-    accuracy: formatPercent(row.accuracy),
-    bias
+    accuracy: inProgress ? LABEL_IN_PROGRESS : formatPercent(row.accuracy),
+    bias: inProgress ? LABEL_IN_PROGRESS : bias
+  };
+}
+
+export interface DealRow {
+  id: string;
+  name: string;
+  amount: string;
+  stage: string;
+  category: string;
+  closeDate: string;
+  coSell: boolean;
+}
+
+export function dealRowView(opp: Psms.Opportunity, coSell: boolean): DealRow {
+  return {
+    id: opp.Id,
+    name: opp.Name ?? '',
+    amount: formatMoney(opp.Amount ?? 0),
+    stage: opp.StageName ?? '',
+    category: opp.ForecastCategoryName ?? '',
+    closeDate: opp.CloseDate,
+    coSell
   };
 }

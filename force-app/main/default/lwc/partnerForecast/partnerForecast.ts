@@ -1,4 +1,4 @@
-// Container component: the partner forecast tab — roll-up by partner or owner beside the managers' calls, drill-down, call submission, waterfall and accuracy.
+// Container component: the partner forecast tab — the roll-up by partner, owner, manager or region beside the managers' calls, a group's deals, the week-over-week waterfall over the table's scope with the deals behind each bar, call submission and accuracy.
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -6,46 +6,69 @@ import getPipeline from '@salesforce/apex/PartnerForecastController.getPipeline'
 import getSnapshots from '@salesforce/apex/PartnerForecastController.getSnapshots';
 import submitForecastCall from '@salesforce/apex/PartnerForecastController.submitForecastCall';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
+import canSubmitCalls from '@salesforce/customPermission/PSMS_Submit_Forecast_Calls';
 import {
   addDays,
   diffSnapshots,
   fiscalPeriodOf,
   forecastAccuracy,
   forecastBesideCall,
+  forecastGroupKey,
   indexPartnerDeals,
   nextPeriod,
   parsePeriod,
   rollUpForecast,
+  type AccuracyGrouping,
   type FiscalPeriod,
+  type ForecastGrouping,
   type ForecastRow,
+  type GroupKeyOf,
   type PartnerDealIndex
 } from 'c/psmsEngine';
 import { formatLabel, formatMoney, todayIso } from 'c/displayFormat';
+import { pageOf } from 'c/paginator';
+import type { ForecastTableRow } from 'c/forecastTable';
+import { accuracyRowView, dealRowView, groupLabel, type AccuracyRowView, type DealRow } from './forecastView';
 import {
-  accuracyRowView,
-  forecastRowView,
-  type AccuracyRowView,
-  type Calls,
-  type ForecastRowView
-} from './forecastView';
-import { waterfallSteps, type WaterfallStep } from './waterfallSteps';
+  dealsBehind,
+  waterfallModel,
+  weekBefore,
+  type WaterfallModel,
+  type WaterfallScope
+} from './waterfallSteps';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_PartnerForecast_Title';
 import LABEL_PERIOD from '@salesforce/label/c.PSMS_Label_Period';
 import LABEL_GROUPING from '@salesforce/label/c.PSMS_PartnerForecast_Grouping';
 import LABEL_BY_PARTNER from '@salesforce/label/c.PSMS_PartnerForecast_By_Partner';
 import LABEL_BY_OWNER from '@salesforce/label/c.PSMS_PartnerForecast_By_Owner';
+import LABEL_BY_MANAGER from '@salesforce/label/c.PSMS_PartnerForecast_By_Manager';
+import LABEL_BY_REGION from '@salesforce/label/c.PSMS_PartnerForecast_By_Region';
 import LABEL_SCOPE from '@salesforce/label/c.PSMS_Scope_Label';
 import LABEL_SCOPE_MINE from '@salesforce/label/c.PSMS_Scope_Mine';
 import LABEL_SCOPE_TEAM from '@salesforce/label/c.PSMS_Scope_Team';
 import LABEL_SCOPE_ALL from '@salesforce/label/c.PSMS_Scope_All';
+import LABEL_CO_SELL_ONLY from '@salesforce/label/c.PSMS_PartnerForecast_Co_Sell_Only';
+import LABEL_CO_SELL from '@salesforce/label/c.PSMS_PartnerForecast_Co_Sell';
+import LABEL_CLEAR from '@salesforce/label/c.PSMS_PartnerForecast_Clear_Selection';
 import LABEL_THIS_QUARTER from '@salesforce/label/c.PSMS_PartnerForecast_This_Quarter';
 import LABEL_NEXT_QUARTER from '@salesforce/label/c.PSMS_PartnerForecast_Next_Quarter';
 import LABEL_DRILL from '@salesforce/label/c.PSMS_PartnerForecast_Drill_Title';
 import LABEL_CALL from '@salesforce/label/c.PSMS_PartnerForecast_Call_Title';
 import LABEL_CALL_SAVED from '@salesforce/label/c.PSMS_PartnerForecast_Call_Saved';
+import LABEL_CALL_SAVED_DETAIL from '@salesforce/label/c.PSMS_PartnerForecast_Call_Saved_Detail';
 import LABEL_WATERFALL from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Title';
+import LABEL_WATERFALL_SCOPE from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Scope';
+import LABEL_WATERFALL_ALL from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_All_Groups';
+import LABEL_WATERFALL_DEALS from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Deals';
+import LABEL_WATERFALL_DELTA from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Delta';
+import LABEL_WATERFALL_HINT from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Hint';
+import LABEL_WATERFALL_SINCE from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Since';
 import LABEL_NO_SNAPSHOTS from '@salesforce/label/c.PSMS_PartnerForecast_No_Snapshots';
 import LABEL_ACCURACY from '@salesforce/label/c.PSMS_PartnerForecast_Accuracy_Title';
+import LABEL_ACCURACY_BY from '@salesforce/label/c.PSMS_PartnerForecast_Accuracy_By';
+import LABEL_ACCURACY_PERIOD from '@salesforce/label/c.PSMS_PartnerForecast_Accuracy_Period';
+import LABEL_IN_PROGRESS_NOTE from '@salesforce/label/c.PSMS_AccuracyTable_In_Progress_Note';
+import LABEL_NO_MANAGER from '@salesforce/label/c.PSMS_PartnerForecast_No_Manager';
 import LABEL_WHOLE_TEAM from '@salesforce/label/c.PSMS_PartnerForecast_Whole_Team';
 import LABEL_OPPORTUNITY from '@salesforce/label/c.PSMS_PartnerForecast_Opportunity';
 import LABEL_AMOUNT from '@salesforce/label/c.PSMS_PartnerForecast_Amount';
@@ -54,19 +77,34 @@ import LABEL_CATEGORY from '@salesforce/label/c.PSMS_PartnerForecast_Category';
 import LABEL_CLOSE_DATE from '@salesforce/label/c.PSMS_PartnerForecast_Close_Date';
 import LABEL_LOADING from '@salesforce/label/c.PSMS_Label_Loading';
 
-type Grouping = 'partner' | 'owner';
 interface Option {
   label: string;
   value: string;
 }
 
+const GROUP_LABELS: Readonly<Record<ForecastGrouping, string>> = {
+  partner: LABEL_BY_PARTNER,
+  owner: LABEL_BY_OWNER,
+  manager: LABEL_BY_MANAGER,
+  region: LABEL_BY_REGION
+};
+const DEALS_PER_PAGE = 10;
+
 export default class PartnerForecast extends LightningElement {
   today = todayIso();
   fiscalYearStartMonth: number | undefined;
   period: string | undefined;
-  grouping: Grouping = 'partner';
+  grouping: ForecastGrouping = 'partner';
   scope: Psms.Scope = 'team';
+  coSellOnly = false;
   selectedKey: string | null = null;
+  dealPage = 0;
+  selectedStep: string | null = null;
+  stepPage = 0;
+  /** The snapshot the waterfall starts from; undefined: about a week before the latest. */
+  chosenSince: string | undefined;
+  accuracyBy: AccuracyGrouping = 'partner';
+  chosenAccuracyPeriod: string | undefined;
 
   pipeline: Psms.PipelineResponse | undefined;
   pastPipeline: Psms.PipelineResponse | undefined;
@@ -76,15 +114,23 @@ export default class PartnerForecast extends LightningElement {
   busy = false;
   private pipelineResult: Psms.Wired<Psms.PipelineResponse> | undefined;
 
+  readonly canSubmitCalls = canSubmitCalls;
   readonly labels = {
     title: LABEL_TITLE,
     period: LABEL_PERIOD,
     grouping: LABEL_GROUPING,
     scope: LABEL_SCOPE,
-    drill: LABEL_DRILL,
+    coSellOnly: LABEL_CO_SELL_ONLY,
+    coSell: LABEL_CO_SELL,
+    clear: LABEL_CLEAR,
     call: LABEL_CALL,
     waterfall: LABEL_WATERFALL,
+    waterfallHint: LABEL_WATERFALL_HINT,
+    since: LABEL_WATERFALL_SINCE,
+    waterfallDelta: LABEL_WATERFALL_DELTA,
     noSnapshots: LABEL_NO_SNAPSHOTS,
+    accuracyBy: LABEL_ACCURACY_BY,
+    accuracyPeriod: LABEL_ACCURACY_PERIOD,
     opportunity: LABEL_OPPORTUNITY,
     amount: LABEL_AMOUNT,
     stage: LABEL_STAGE,
@@ -92,9 +138,13 @@ export default class PartnerForecast extends LightningElement {
     closeDate: LABEL_CLOSE_DATE,
     loading: LABEL_LOADING
   };
-  readonly groupingOptions: Option[] = [
+  readonly groupingOptions: Option[] = (['partner', 'owner', 'manager', 'region'] as const).map((by) => ({
+    label: GROUP_LABELS[by],
+    value: by
+  }));
+  readonly accuracyByOptions: Option[] = [
     { label: LABEL_BY_PARTNER, value: 'partner' },
-    { label: LABEL_BY_OWNER, value: 'owner' }
+    { label: LABEL_BY_MANAGER, value: 'manager' }
   ];
   readonly scopeOptions: Option[] = [
     { label: LABEL_SCOPE_MINE, value: 'mine' },
@@ -122,7 +172,6 @@ export default class PartnerForecast extends LightningElement {
     }
   }
 
-  // Accuracy is measured on a period that has ended: the selected one, or else the last quarter.
   @wire(getPipeline, { period: '$accuracyPeriod', scope: '$scope' })
   wiredPastPipeline({ data }: Psms.Wired<Psms.PipelineResponse>): void {
     this.pastPipeline = data;
@@ -137,10 +186,16 @@ export default class PartnerForecast extends LightningElement {
     return this.period !== undefined && this.pipeline === undefined && this.error === undefined;
   }
 
+  private get startMonth(): number {
+    return this.fiscalYearStartMonth ?? 1;
+  }
+
   private get current(): FiscalPeriod | undefined {
-    return this.fiscalYearStartMonth === undefined
-      ? undefined
-      : fiscalPeriodOf(this.today, this.fiscalYearStartMonth);
+    return this.fiscalYearStartMonth === undefined ? undefined : fiscalPeriodOf(this.today, this.startMonth);
+  }
+
+  private get selectedPeriod(): FiscalPeriod | undefined {
+    return this.period ? parsePeriod(this.period, this.startMonth) : undefined;
   }
 
   /** Four past quarters, this quarter and the next. */
@@ -149,35 +204,75 @@ export default class PartnerForecast extends LightningElement {
     if (!current) {
       return [];
     }
-    const start = this.fiscalYearStartMonth ?? 1;
     const options: Option[] = [];
     let past = current;
     for (let i = 0; i < 4; i++) {
-      past = fiscalPeriodOf(addDays(past.start, -1), start);
+      past = fiscalPeriodOf(addDays(past.start, -1), this.startMonth);
       options.unshift({ label: past.label, value: past.label });
     }
     options.push({ label: formatLabel(LABEL_THIS_QUARTER, current.label), value: current.label });
-    const next = nextPeriod(current, start);
+    const next = nextPeriod(current, this.startMonth);
     options.push({ label: formatLabel(LABEL_NEXT_QUARTER, next.label), value: next.label });
     return options;
   }
 
-  get accuracyPeriod(): string | undefined {
-    const current = this.current;
-    if (!current || !this.period) {
-      return undefined;
-    }
-    const selected = parsePeriod(this.period, this.fiscalYearStartMonth);
-    return selected.end < this.today
-      ? selected.label
-      : fiscalPeriodOf(addDays(current.start, -1), this.fiscalYearStartMonth).label;
-  }
+  // ---- The roll-up -----------------------------------------------------------------------
 
   private get index(): PartnerDealIndex {
     return indexPartnerDeals(this.pipeline?.partnerDeals ?? []);
   }
 
-  private get rollUp() {
+  /** Opportunities with a co-sell partner deal (SPEC §7's co-sell opportunities). */
+  private get coSellIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const [id, entry] of this.index) {
+      if (entry.coSell) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** The period's opportunities the table covers: all, or only the co-sell ones. */
+  private get opportunities(): Psms.Opportunity[] {
+    const all = this.pipeline?.opportunities ?? [];
+    if (!this.coSellOnly) {
+      return all;
+    }
+    const coSell = this.coSellIds;
+    return all.filter((opp) => coSell.has(opp.Id));
+  }
+
+  private get keyOf(): GroupKeyOf {
+    return forecastGroupKey({
+      by: this.grouping,
+      users: this.pipeline?.users ?? [],
+      accounts: this.pipeline?.partners ?? []
+    });
+  }
+
+  /** The period's partner-channel opportunities of one group, biggest first. */
+  private groupDeals(key: string): Psms.Opportunity[] {
+    const period = this.selectedPeriod;
+    if (!period) {
+      return [];
+    }
+    const index = this.index;
+    const keyOf = this.keyOf;
+    return this.opportunities
+      .filter((opp) => {
+        const primary = index.get(opp.Id)?.primary;
+        return (
+          !!primary &&
+          opp.CloseDate >= period.start &&
+          opp.CloseDate <= period.end &&
+          keyOf(opp, primary) === key
+        );
+      })
+      .sort((a, b) => (b.Amount ?? 0) - (a.Amount ?? 0));
+  }
+
+  private get rollUp(): { groups: ForecastTableRow[]; total: ForecastTableRow } | null {
     const data = this.pipeline;
     if (!data) {
       return null;
@@ -185,7 +280,7 @@ export default class PartnerForecast extends LightningElement {
     const report = rollUpForecast({
       period: data.period,
       by: this.grouping,
-      opportunities: data.opportunities,
+      opportunities: this.opportunities,
       partners: this.index,
       targets: data.targets,
       accounts: data.partners,
@@ -193,137 +288,349 @@ export default class PartnerForecast extends LightningElement {
       fiscalYearStartMonth: this.fiscalYearStartMonth
     });
     // The call sits beside the roll-up, per partner; it never replaces the system's numbers.
-    if (this.grouping === 'partner') {
-      const withCalls = forecastBesideCall(report, data.calls);
-      return {
-        groups: withCalls.groups as (ForecastRow & Calls)[],
-        total: withCalls.total as ForecastRow & Calls
-      };
+    const shown = this.showCalls ? forecastBesideCall(report, data.calls) : report;
+    const coSell = this.coSellCounts();
+    const view = (row: ForecastRow): ForecastTableRow => ({
+      ...row,
+      label: groupLabel(this.grouping, row.key, row.label),
+      coSellDeals: coSell.get(row.key) ?? 0
+    });
+    return { groups: shown.groups.map(view), total: view(shown.total) };
+  }
+
+  /** Co-sell opportunities per group, for the table's marker. */
+  private coSellCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    const period = this.selectedPeriod;
+    if (!period) {
+      return counts;
     }
-    return { groups: report.groups as (ForecastRow & Calls)[], total: report.total as ForecastRow & Calls };
+    const index = this.index;
+    const keyOf = this.keyOf;
+    for (const opp of this.opportunities) {
+      const entry = index.get(opp.Id);
+      if (entry?.primary && entry.coSell && opp.CloseDate >= period.start && opp.CloseDate <= period.end) {
+        const key = keyOf(opp, entry.primary);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    return counts;
   }
 
-  get rows(): ForecastRowView[] {
-    return (this.rollUp?.groups ?? []).map(forecastRowView);
+  get rows(): ForecastTableRow[] {
+    return this.rollUp?.groups ?? [];
   }
 
-  get total(): ForecastRowView | null {
-    const total = this.rollUp?.total;
-    return total ? forecastRowView(total) : null;
+  get total(): ForecastTableRow | null {
+    return this.rollUp?.total ?? null;
   }
 
   get showCalls(): boolean {
     return this.grouping === 'partner';
   }
 
+  get groupHeading(): string {
+    return GROUP_LABELS[this.grouping];
+  }
+
   get callPartnerOptions(): Option[] {
     const partners = (this.pipeline?.partners ?? []).map((account) => ({
-      label: account.Name ?? account.Id,
+      label: account.Name ?? '',
       value: account.Id
     }));
     return [{ label: LABEL_WHOLE_TEAM, value: '' }, ...partners];
   }
 
-  get drillTitle(): string {
-    const row = this.rows.find((group) => group.key === this.selectedKey);
-    return formatLabel(LABEL_DRILL, row?.label ?? '');
-  }
-
-  /** The selected group's opportunities in the period, biggest first. */
-  get drillRows() {
-    const data = this.pipeline;
-    if (!data || this.selectedKey === null) {
-      return [];
-    }
-    const { start, end } = parsePeriod(data.period, this.fiscalYearStartMonth);
-    const index = this.index;
-    return data.opportunities
-      .filter((opp) => {
-        const primary = index.get(opp.Id)?.primary;
-        if (!primary || opp.CloseDate < start || opp.CloseDate > end) {
-          return false;
-        }
-        return (this.grouping === 'partner' ? primary.Partner_Account__c : opp.OwnerId) === this.selectedKey;
-      })
-      .sort((a, b) => (b.Amount ?? 0) - (a.Amount ?? 0))
-      .map((opp) => ({
-        id: opp.Id,
-        name: opp.Name ?? opp.Id,
-        amount: formatMoney(opp.Amount ?? 0),
-        stage: opp.StageName ?? '',
-        category: opp.ForecastCategoryName ?? '',
-        closeDate: opp.CloseDate
-      }));
-  }
+  // ---- A group's deals -------------------------------------------------------------------
 
   get hasDrill(): boolean {
     return this.selectedKey !== null;
   }
 
-  get waterfall(): WaterfallStep[] {
-    const data = this.snapshots;
-    if (!data || data.dates.length < 2 || !this.period) {
+  private get selectedLabel(): string {
+    return this.rows.find((group) => group.key === this.selectedKey)?.label ?? '';
+  }
+
+  get drillTitle(): string {
+    return formatLabel(LABEL_DRILL, this.selectedLabel);
+  }
+
+  private get allDrillRows(): DealRow[] {
+    if (this.selectedKey === null) {
       return [];
     }
-    return waterfallSteps(data, parsePeriod(this.period, this.fiscalYearStartMonth), diffSnapshots);
+    const coSell = this.coSellIds;
+    return this.groupDeals(this.selectedKey).map((opp) => dealRowView(opp, coSell.has(opp.Id)));
+  }
+
+  get drillCount(): number {
+    return this.allDrillRows.length;
+  }
+
+  get drillRows(): DealRow[] {
+    return pageOf(this.allDrillRows, this.dealPage, DEALS_PER_PAGE).rows;
+  }
+
+  get drillPage(): number {
+    return pageOf(this.allDrillRows, this.dealPage, DEALS_PER_PAGE).page;
+  }
+
+  get dealsPerPage(): number {
+    return DEALS_PER_PAGE;
+  }
+
+  // ---- The waterfall over the table's scope ----------------------------------------------
+
+  /** The table's scope for snapshot rows: its owners, its co-sell filter, its selected group. */
+  private get waterfallScope(): WaterfallScope {
+    const owners =
+      this.scope === 'all'
+        ? null
+        : new Set((this.pipeline?.opportunities ?? []).map((opp) => opp.OwnerId ?? ''));
+    return {
+      owners,
+      opportunities: this.coSellOnly ? this.coSellIds : null,
+      group: this.selectedKey === null ? null : { key: this.selectedKey, keyOf: this.keyOf }
+    };
+  }
+
+  /** The earlier snapshot: the one chosen, else about a week before the latest. */
+  get since(): string | null {
+    const dates = this.snapshots?.dates ?? [];
+    const chosen = this.chosenSince;
+    return chosen !== undefined && dates.slice(0, -1).includes(chosen) ? chosen : weekBefore(dates);
+  }
+
+  /** Every snapshot before the latest, newest first. */
+  get sinceOptions(): Option[] {
+    return (this.snapshots?.dates ?? [])
+      .slice(0, -1)
+      .reverse()
+      .map((date) => ({ label: date, value: date }));
+  }
+
+  private get model(): WaterfallModel | null {
+    const data = this.snapshots;
+    const period = this.selectedPeriod;
+    if (!data || !period || !this.pipeline) {
+      return null;
+    }
+    return waterfallModel(data, this.since, period, this.waterfallScope, diffSnapshots);
+  }
+
+  get waterfall() {
+    return this.model?.steps ?? [];
   }
 
   get hasWaterfall(): boolean {
-    return this.waterfall.length > 0;
+    return this.model !== null;
   }
 
-  get waterfallDescription(): string {
-    const dates = this.snapshots?.dates ?? [];
-    return dates.length < 2 ? '' : `${dates[dates.length - 2]} → ${dates[dates.length - 1]}`;
+  get waterfallScopeText(): string {
+    const model = this.model;
+    if (!model) {
+      return '';
+    }
+    const scope = this.selectedKey === null ? LABEL_WATERFALL_ALL : this.selectedLabel;
+    return formatLabel(LABEL_WATERFALL_SCOPE, scope, model.from, model.to);
+  }
+
+  private get stepLabel(): string {
+    return this.waterfall.find((step) => step.key === this.selectedStep)?.label ?? '';
+  }
+
+  get hasStepDeals(): boolean {
+    return this.selectedStep !== null && this.model !== null;
+  }
+
+  get stepDealsTitle(): string {
+    return formatLabel(LABEL_WATERFALL_DEALS, this.stepLabel);
+  }
+
+  private get allStepDeals() {
+    const model = this.model;
+    const period = this.selectedPeriod;
+    if (!model || !period || this.selectedStep === null) {
+      return [];
+    }
+    // Names of the deals still in the period; the others (pushed out, lost) are named by their link.
+    const names = new Map((this.pipeline?.opportunities ?? []).map((opp) => [opp.Id, opp.Name ?? '']));
+    return dealsBehind(model, this.selectedStep, period).map((deal) => ({
+      id: deal.id,
+      name: names.get(deal.id) ?? '',
+      amount: `${deal.amount > 0 && this.selectedStep !== 'from' && this.selectedStep !== 'to' ? '+' : ''}${formatMoney(deal.amount)}`
+    }));
+  }
+
+  get stepDealCount(): number {
+    return this.allStepDeals.length;
+  }
+
+  get stepDeals() {
+    return pageOf(this.allStepDeals, this.stepPage, DEALS_PER_PAGE).rows;
+  }
+
+  get stepDealPage(): number {
+    return pageOf(this.allStepDeals, this.stepPage, DEALS_PER_PAGE).page;
+  }
+
+  // ---- Accuracy ----------------------------------------------------------------------------
+
+  /** The chosen period, else the last quarter that has ended (accuracy is measured at the end). */
+  get accuracyPeriod(): string | undefined {
+    const current = this.current;
+    if (!current) {
+      return undefined;
+    }
+    return this.chosenAccuracyPeriod ?? fiscalPeriodOf(addDays(current.start, -1), this.startMonth).label;
+  }
+
+  /** Past quarters and this one (a call for next quarter cannot be measured yet). */
+  get accuracyPeriodOptions(): Option[] {
+    return this.periodOptions.slice(0, -1);
   }
 
   get accuracyTitle(): string {
     return formatLabel(LABEL_ACCURACY, this.accuracyPeriod ?? '');
   }
 
-  get accuracy(): { rows: AccuracyRowView[]; total: AccuracyRowView } | null {
+  private get accuracyReport() {
     const data = this.pastPipeline;
     if (!data) {
       return null;
     }
-    const report = forecastAccuracy({
+    return forecastAccuracy({
       period: data.period,
       submissions: data.calls,
       opportunities: data.opportunities,
       partners: indexPartnerDeals(data.partnerDeals),
+      by: this.accuracyBy,
+      today: this.today,
+      accounts: data.partners,
+      users: data.users,
       fiscalYearStartMonth: this.fiscalYearStartMonth
     });
-    const names = new Map(data.partners.map((account) => [account.Id, account.Name ?? account.Id]));
+  }
+
+  get accuracy(): { rows: AccuracyRowView[]; total: AccuracyRowView; inProgress: boolean } | null {
+    const report = this.accuracyReport;
+    if (!report) {
+      return null;
+    }
+    const name = (key: string, label: string) => (key === 'none' ? LABEL_NO_MANAGER : label);
     return {
-      rows: report.groups.map((row) => accuracyRowView(row, names.get(row.key) ?? row.key)),
-      total: accuracyRowView(report.total, LABEL_WHOLE_TEAM)
+      rows: report.groups.map((row) => accuracyRowView(row, name(row.key, row.label), report.inProgress)),
+      total: accuracyRowView(report.total, LABEL_WHOLE_TEAM, report.inProgress),
+      inProgress: report.inProgress
     };
+  }
+
+  get accuracyNote(): string {
+    const report = this.accuracyReport;
+    if (!report?.inProgress) {
+      return '';
+    }
+    return formatLabel(
+      LABEL_IN_PROGRESS_NOTE,
+      report.period,
+      parsePeriod(report.period, this.startMonth).end
+    );
+  }
+
+  get accuracyGroupLabel(): string {
+    return this.accuracyBy === 'manager' ? LABEL_BY_MANAGER : LABEL_BY_PARTNER;
+  }
+
+  // ---- Events ------------------------------------------------------------------------------
+
+  private clearSelection(): void {
+    this.selectedKey = null;
+    this.selectedStep = null;
+    this.dealPage = 0;
+    this.stepPage = 0;
   }
 
   handlePeriod(event: CustomEvent<{ value: string }>): void {
     this.period = event.detail.value;
-    this.selectedKey = null;
+    this.chosenSince = undefined;
+    this.clearSelection();
   }
 
-  handleGrouping(event: CustomEvent<{ value: Grouping }>): void {
+  handleGrouping(event: CustomEvent<{ value: ForecastGrouping }>): void {
     this.grouping = event.detail.value;
-    this.selectedKey = null;
+    this.clearSelection();
   }
 
   handleScope(event: CustomEvent<{ value: Psms.Scope }>): void {
     this.scope = event.detail.value;
+    this.clearSelection();
+  }
+
+  handleCoSell(event: Event): void {
+    this.coSellOnly = (event.target as HTMLInputElement).checked;
+    this.clearSelection();
   }
 
   handleDrill(event: CustomEvent<{ key: string }>): void {
-    this.selectedKey = this.selectedKey === event.detail.key ? null : event.detail.key;
+    const key = this.selectedKey === event.detail.key ? null : event.detail.key;
+    this.clearSelection();
+    this.selectedKey = key;
+  }
+
+  handleClearGroup(): void {
+    this.clearSelection();
+  }
+
+  handleDealPage(event: CustomEvent<{ page: number }>): void {
+    this.dealPage = event.detail.page;
+  }
+
+  handleStep(event: CustomEvent<{ key: string }>): void {
+    this.selectedStep = this.selectedStep === event.detail.key ? null : event.detail.key;
+    this.stepPage = 0;
+  }
+
+  handleSince(event: CustomEvent<{ value: string }>): void {
+    this.chosenSince = event.detail.value;
+    this.selectedStep = null;
+    this.stepPage = 0;
+  }
+
+  handleStepPage(event: CustomEvent<{ page: number }>): void {
+    this.stepPage = event.detail.page;
+  }
+
+  handleAccuracyBy(event: CustomEvent<{ value: AccuracyGrouping }>): void {
+    this.accuracyBy = event.detail.value;
+  }
+
+  handleAccuracyPeriod(event: CustomEvent<{ value: string }>): void {
+    this.chosenAccuracyPeriod = event.detail.value;
   }
 
   async handleSubmitCall(event: CustomEvent<Omit<Psms.ForecastCallRequest, 'period'>>): Promise<void> {
     this.busy = true;
     this.actionError = undefined;
     try {
-      await submitForecastCall({ ...event.detail, period: this.period ?? '' });
-      this.dispatchEvent(new ShowToastEvent({ title: LABEL_CALL_SAVED, variant: 'success' }));
+      const saved = await submitForecastCall({ ...event.detail, period: this.period ?? '' });
+      // Cleared only once the server kept it: a refused call stays on screen to be corrected.
+      (this.template?.querySelector('c-forecast-call-form') as { reset?: () => void } | null)?.reset?.();
+      const partner = this.callPartnerOptions.find(
+        (option) => option.value === (saved.Partner_Account__c ?? '')
+      );
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: LABEL_CALL_SAVED,
+          message: formatLabel(
+            LABEL_CALL_SAVED_DETAIL,
+            saved.Period__c,
+            partner?.label ?? LABEL_WHOLE_TEAM,
+            formatMoney(saved.Commit_Call__c ?? 0),
+            formatMoney(saved.Best_Case_Call__c ?? 0)
+          ),
+          variant: 'success'
+        })
+      );
       await refreshApex(this.pipelineResult);
     } catch (error) {
       this.actionError = error;

@@ -18,6 +18,7 @@ import LABEL_CO_SELL_COUNT from '@salesforce/label/c.PSMS_PartnerKpis_Co_Sell_Co
 import LABEL_CO_SELL_AMOUNT from '@salesforce/label/c.PSMS_PartnerKpis_Co_Sell_Amount';
 import LABEL_SOURCED from '@salesforce/label/c.PSMS_PartnerKpis_Sourced_Share';
 import LABEL_ATTAINMENT from '@salesforce/label/c.PSMS_PartnerKpis_Attainment';
+import LABEL_IN_PROGRESS from '@salesforce/label/c.PSMS_AccuracyTable_In_Progress';
 import LABEL_ACCURACY from '@salesforce/label/c.PSMS_PartnerKpis_Accuracy';
 import LABEL_BIAS from '@salesforce/label/c.PSMS_PartnerKpis_Bias';
 import LABEL_WIN_COUNT from '@salesforce/label/c.PSMS_PartnerKpis_Win_Rate_Count';
@@ -98,13 +99,19 @@ export default class PartnerKpis extends LightningElement {
       targets: data.targets,
       fiscalYearStartMonth: this.fiscalYearStartMonth
     });
-    const accuracy = forecastAccuracy({
+    // Measured when the period ends: a running one reads "In progress", never 0 %.
+    const measured = forecastAccuracy({
       period: data.period,
       submissions: data.calls,
       opportunities: data.opportunities,
       partners,
+      today: data.today,
       fiscalYearStartMonth: this.fiscalYearStartMonth
-    }).total;
+    });
+    const accuracy = measured.total;
+    const ratioOrProgress = (value: number | null): string => {
+      return measured.inProgress ? LABEL_IN_PROGRESS : formatPercent(value);
+    };
     // KPIs defined for the channel only have no direct counterpart: that cell stays empty.
     const row = (key: string, label: string, partner: string, direct = ''): KpiRow => ({
       key,
@@ -122,8 +129,8 @@ export default class PartnerKpis extends LightningElement {
       row('coSellAmount', LABEL_CO_SELL_AMOUNT, formatPercent(kpis.coSellShare.amount)),
       row('sourced', LABEL_SOURCED, formatPercent(kpis.partnerSourcedShare)),
       row('attainment', LABEL_ATTAINMENT, formatPercent(kpis.attainment)),
-      row('accuracy', LABEL_ACCURACY, formatPercent(accuracy.accuracy)),
-      row('bias', LABEL_BIAS, formatPercent(accuracy.bias)),
+      row('accuracy', LABEL_ACCURACY, ratioOrProgress(accuracy.accuracy)),
+      row('bias', LABEL_BIAS, ratioOrProgress(accuracy.bias)),
       row(
         'winCount',
         LABEL_WIN_COUNT,

@@ -1,38 +1,29 @@
-// Presentation component: a waterfall chart drawn as inline SVG.
+// Presentation component: a waterfall of the Commit forecast, one row per step — label, bar, amount — so every label reads in full; each bar is a button that emits `select` with its step's key.
 //
-// Why our own SVG rather than a charting library: a library would ship as a static resource
+// Why HTML rows rather than a charting library: a library would ship as a static resource
 // loaded with loadScript, i.e. third-party code running under Lightning Web Security that we
-// would have to vet and keep patched, plus a second copy for the workbench. A waterfall is a
-// dozen rectangles; SVG in the template renders with the component, scales, prints, and carries
-// <title>/<desc> plus a visually hidden data table, so screen readers get the numbers too.
+// would have to vet and keep patched. A waterfall is a dozen bars: horizontal rows lay out any
+// label at any width, are real buttons for the drill-down, and a screen reader reads each
+// row's label and amount in order.
 import { LightningElement, api } from 'lwc';
-import { formatMoney } from 'c/displayFormat';
-import LABEL_CHANGE from '@salesforce/label/c.PSMS_WaterfallChart_Change';
-import LABEL_VALUE from '@salesforce/label/c.PSMS_WaterfallChart_Value';
+import { formatLabel, formatMoney } from 'c/displayFormat';
+import LABEL_SELECT from '@salesforce/label/c.PSMS_WaterfallChart_Select';
 
 export interface WaterfallStep {
+  /** A change type, or `from` / `to` for the two totals. */
+  key: string;
   label: string;
+  /** A total (first and last bar) or the change a group of opportunities made. */
   kind: 'total' | 'delta';
   value: number;
 }
 
-const WIDTH = 640;
-const HEIGHT = 260;
-const TOP = 16;
-const BOTTOM = 60;
-const LEFT = 8;
-
 export default class WaterfallChart extends LightningElement {
   @api steps: WaterfallStep[] = [];
-  /** Read by screen readers as the chart's name (<title>). */
+  /** The chart's accessible name. */
   @api chartTitle = '';
-  /** Read as its description (<desc>), e.g. the two snapshot dates compared. */
-  @api description = '';
-
-  readonly width = WIDTH;
-  readonly height = HEIGHT;
-  readonly viewBox = `0 0 ${WIDTH} ${HEIGHT}`;
-  readonly labels = { change: LABEL_CHANGE, value: LABEL_VALUE };
+  /** The bar whose deals are listed, highlighted. */
+  @api selectedKey: string | null = null;
 
   get bars() {
     // Running level after each step: totals reset it, deltas move it.
@@ -46,30 +37,29 @@ export default class WaterfallChart extends LightningElement {
     const max = Math.max(0, ...spans.map((span) => span.high));
     const min = Math.min(0, ...spans.map((span) => span.low));
     const range = max - min || 1;
-    const plot = HEIGHT - TOP - BOTTOM;
-    const y = (value: number): number => TOP + ((max - value) / range) * plot;
-    const slot = (WIDTH - LEFT * 2) / Math.max(1, spans.length);
-    return spans.map((span, index) => {
-      const { step } = span;
-      const x = LEFT + index * slot + slot * 0.15;
+    return spans.map(({ step, low, high }) => {
       const sign = step.kind === 'delta' && step.value > 0 ? '+' : '';
       const value = `${sign}${formatMoney(step.value)}`;
       // Direction is in the text (+/−) as well as the colour: colour is never the only signal.
-      const kindClass = step.kind === 'total' ? 'bar-total' : step.value >= 0 ? 'bar-up' : 'bar-down';
+      const kindClass = step.kind === 'total' ? 'bar total' : step.value >= 0 ? 'bar up' : 'bar down';
+      const left = ((low - min) / range) * 100;
+      const width = Math.max(0.4, ((high - low) / range) * 100);
+      const selected = step.key === this.selectedKey;
       return {
-        key: `${index}-${step.label}`,
-        x,
-        y: y(span.high),
-        width: slot * 0.7,
-        height: Math.max(1, y(span.low) - y(span.high)),
-        cssClass: kindClass,
-        labelX: x + slot * 0.35,
-        labelY: HEIGHT - BOTTOM + 16,
-        valueY: y(span.high) - 4,
+        key: step.key,
         label: step.label,
         value,
-        tooltip: `${step.label}: ${value}`
+        barClass: kindClass,
+        barStyle: `left: ${left.toFixed(2)}%; width: ${width.toFixed(2)}%;`,
+        rowClass: `step${selected ? ' selected' : ''}${step.kind === 'total' ? ' is-total' : ''}`,
+        pressed: selected ? 'true' : 'false',
+        selectTitle: formatLabel(LABEL_SELECT, step.label, value)
       };
     });
+  }
+
+  handleSelect(event: Event): void {
+    const key = (event.currentTarget as HTMLElement).dataset.key ?? '';
+    this.dispatchEvent(new CustomEvent('select', { detail: { key } }));
   }
 }

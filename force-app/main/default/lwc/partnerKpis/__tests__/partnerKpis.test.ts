@@ -76,6 +76,9 @@ describe('c-partner-kpis', () => {
     expect(cells('dealSize')[0]).toBe('50,000');
     // Closed 50,000 of the 200,000 partner quota.
     expect(cells('attainment')[0]).toBe('25%');
+    // FY2026-Q4 has not ended on 2026-11-20: accuracy and bias are in progress, never 0 %.
+    expect(cells('accuracy')[0]).toBe('c.PSMS_AccuracyTable_In_Progress');
+    expect(cells('bias')[0]).toBe('c.PSMS_AccuracyTable_In_Progress');
     expect(root(element).querySelectorAll('tbody tr')).toHaveLength(17);
   });
 
