@@ -120,7 +120,7 @@ describe('data errors (exit 3)', () => {
     await expectError(
       ['forecast', '--data', dir],
       3,
-      'Opportunity.csv: line 3, column 9: unexpected character after the closing quote of field 2 (Amount)'
+      'Opportunity.csv:3:9: unexpected character after the closing quote of field 2 (Amount)'
     );
   });
 

@@ -6,7 +6,7 @@ import { DataError } from '../errors';
  * over a million-row export, so it works on decoded text chunks with index arithmetic and slices
  * only the wanted fields; a record cut by a chunk boundary is carried over to the next chunk.
  * It tracks physical line numbers (a quoted field may span lines) so that every error names the
- * file, the line and the column.
+ * file, the line and the column, as `file:line:column: reason`.
  */
 
 export interface WantedColumn {
@@ -27,7 +27,18 @@ const LF = 10;
 const CR = 13;
 
 export class CsvParser {
+  /** The start of a record that the text parsed so far does not complete (a record always starts a line). */
   private pending = '';
+  /**
+   * Chunks pushed after `pending` that still do not complete its record: they are kept, not
+   * joined to it, until a chunk holds a line break outside quotes. Re-parsing the carried record
+   * with every chunk would make a 16 MB field cost 256 parses of up to 16 MB (10 s, not 50 ms).
+   */
+  private carried: string[] = [];
+  /** Whether the carried text ends inside a quoted field (an odd number of quotes since the record start). */
+  private carriedInQuotes = false;
+  /** Whether it ends with a CR outside quotes: a record end unless the next character is its LF. */
+  private carriedCr = false;
   /** Line number of the first character of `pending`. */
   private line = 1;
   private header: string[] | null = null;
@@ -51,18 +62,18 @@ export class CsvParser {
     return this.header ?? [];
   }
 
-  /**
-   * An ASCII byte chunk (the caller checks). The record carried over from the previous chunk is
-   * pushed with this chunk's first line only, then the rest of the chunk in one piece: joining
-   * the whole chunk to the carried text would give V8 a joined string to flatten and search,
-   * which is slower. (Should the carried record continue past that line, inside quotes, the text
-   * parser carries it on again: pushing in pieces never changes the rows.)
-   */
+  /** The line the next character pushed will be on (for messages about the bytes of a file). */
+  get nextLine(): number {
+    let line = this.line;
+    for (const text of [this.pending, ...this.carried]) {
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) line++;
+    }
+    return line;
+  }
+
+  /** An ASCII byte chunk (the caller checks): Latin-1 decoding gives the same text, far faster. */
   pushAscii(chunk: Uint8Array): void {
-    const bytes = asBuffer(chunk);
-    const firstLineEnd = this.pending === '' ? -1 : bytes.indexOf(LF);
-    if (firstLineEnd !== -1) this.push(bytes.latin1Slice(0, firstLineEnd + 1));
-    if (firstLineEnd + 1 < bytes.length) this.push(bytes.latin1Slice(firstLineEnd + 1, bytes.length));
+    this.push(asBuffer(chunk).latin1Slice(0, chunk.length));
   }
 
   push(chunk: string): void {
@@ -71,17 +82,84 @@ export class CsvParser {
       // Excel and some exporters write a byte-order mark.
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
-    this.parse(this.pending === '' ? chunk : this.pending + chunk, false);
+    while (chunk !== '') {
+      if (this.pending === '' && this.carried.length === 0) {
+        this.parse(chunk, false);
+        return;
+      }
+      // Only the carried record is joined to this chunk, and only once it is complete: the rest
+      // of the chunk is parsed on its own, so no text is parsed twice.
+      const end = this.recordEnd(chunk);
+      if (end === -1) {
+        this.carried.push(chunk);
+        return;
+      }
+      const record = this.pending + this.carried.join('') + chunk.slice(0, end);
+      this.pending = '';
+      this.carried = [];
+      this.carriedInQuotes = false;
+      this.carriedCr = false;
+      this.parse(record, false);
+      chunk = chunk.slice(end);
+    }
+  }
+
+  /**
+   * Where the carried record ends in `chunk` (just after its line break outside quotes), or −1
+   * when it goes on past the chunk, with the quote state at the chunk's end kept for the next.
+   * Inside quotes a quote either closes the field or starts an escaped "", which the next quote
+   * ends: counting quotes is enough to know whether a line break is inside a field.
+   */
+  private recordEnd(chunk: string): number {
+    const length = chunk.length;
+    // A CR ends the record, with its LF if that comes next; any other character starts the next
+    // record, and is handed over with this one so that the parser sees the CR is not a CRLF.
+    if (this.carriedCr) return 1;
+    let inQuotes = this.carriedInQuotes;
+    let pos = 0;
+    // The next LF and CR at or after `pos`, searched again only once passed (length: none).
+    let lf = -1;
+    let cr = -1;
+    for (;;) {
+      const quote = chunk.indexOf('"', pos);
+      if (inQuotes) {
+        if (quote === -1) break;
+        if (chunk.charCodeAt(quote + 1) === QUOTE) {
+          // An escaped "" keeps the field open; a run of them is passed without a search each.
+          pos = quote + 2;
+          while (chunk.charCodeAt(pos) === QUOTE && chunk.charCodeAt(pos + 1) === QUOTE) pos += 2;
+          continue;
+        }
+        inQuotes = false;
+        pos = quote + 1;
+        continue;
+      }
+      if (lf < pos) lf = indexOrLength(chunk, '\n', pos);
+      if (cr < pos) cr = indexOrLength(chunk, '\r', pos);
+      const lineBreak = Math.min(lf, cr);
+      if (lineBreak < length && (quote === -1 || lineBreak < quote)) {
+        if (lineBreak === lf) return lf + 1;
+        if (cr + 1 < length) return chunk.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+        this.carriedCr = true;
+        return -1;
+      }
+      if (quote === -1) break;
+      inQuotes = true;
+      pos = quote + 1;
+    }
+    this.carriedInQuotes = inQuotes;
+    return -1;
   }
 
   end(): void {
-    this.parse(this.pending, true);
+    this.parse(this.pending + this.carried.join(''), true);
     if (this.header === null) throw new DataError(`${this.file}: the file is empty (no header row)`);
   }
 
   private fail(message: string, line: number, text: string, pos: number): never {
-    const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
-    throw new DataError(`${this.file}: line ${line}, column ${pos - lineStart + 1}: ${message}`);
+    // A record may follow a lone CR (a line break too), so the line starts after either.
+    const lineStart = Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1)) + 1;
+    throw new DataError(`${this.file}:${line}:${pos - lineStart + 1}: ${message}`);
   }
 
   private fieldName(index: number): string {
@@ -97,6 +175,10 @@ export class CsvParser {
     let pos = 0;
     let line = this.line;
     let quoteAt = -1;
+    let crAt = -1;
+    // The next LF at or after the quoted text being read, searched again only once passed: a
+    // field of many escaped "" and no line break would otherwise search to the end per quote.
+    let lfAt = -1;
     while (pos < length) {
       const recordStart = pos;
       const recordLine = line;
@@ -112,12 +194,11 @@ export class CsvParser {
       // V8 runs far faster than a loop over characters. `quoteAt` is the next quote at or after
       // `pos`, searched again only once passed, so quote-free files are scanned for quotes once.
       if (header === null) {
-        if (quoteAt < pos) {
-          quoteAt = text.indexOf('"', pos);
-          if (quoteAt === -1) quoteAt = length;
-        }
+        if (quoteAt < pos) quoteAt = indexOrLength(text, '"', pos);
+        // A lone CR ends a record too (old Mac files): such a line takes the careful path.
+        if (crAt < pos) crAt = indexOrLength(text, '\r', pos);
         const lineEnd = text.indexOf('\n', pos);
-        if (lineEnd !== -1 && quoteAt > lineEnd) {
+        if (lineEnd !== -1 && quoteAt > lineEnd && crAt >= lineEnd - 1) {
           const end = text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
           values.fill('');
           let fields = 0;
@@ -154,20 +235,33 @@ export class CsvParser {
         let end: number;
         if (text.charCodeAt(pos) === QUOTE) {
           let from = pos + 1;
-          let parts = '';
+          // Escaped quotes are unescaped once the field's end is known, in one pass: joining a
+          // piece per "" costs a string per quote, and a field can hold millions of them.
+          let escaped = false;
           end = -1;
           for (;;) {
             const close = text.indexOf('"', from);
             // A quote as the last character may be the first half of an escaped "".
             if (close === -1 || (close === length - 1 && !final)) break;
-            for (let nl = text.indexOf('\n', from); nl !== -1 && nl < close; nl = text.indexOf('\n', nl + 1))
+            if (lfAt < from) lfAt = indexOrLength(text, '\n', from);
+            while (lfAt < close) {
               extraLines++;
+              lfAt = indexOrLength(text, '\n', lfAt + 1);
+            }
             if (text.charCodeAt(close + 1) === QUOTE) {
-              parts += text.slice(from, close + 1);
+              escaped = true;
               from = close + 2;
+              // A run of escaped quotes is passed without a search per quote.
+              while (text.charCodeAt(from) === QUOTE && text.charCodeAt(from + 1) === QUOTE) from += 2;
               continue;
             }
-            value = parts + text.slice(from, close);
+            // split/join measured 2-3x faster than replaceAll on a field of millions of "".
+            value = escaped
+              ? text
+                  .slice(pos + 1, close)
+                  .split('""')
+                  .join('"')
+              : text.slice(pos + 1, close);
             end = close + 1;
             break;
           }
@@ -227,7 +321,7 @@ export class CsvParser {
       }
       line = recordLine + 1 + extraLines;
       if (header !== null) {
-        this.setHeader(header);
+        this.setHeader(header, recordLine);
         header = null;
         slots = this.slots;
         continue;
@@ -245,14 +339,28 @@ export class CsvParser {
     }
     this.pending = pos === 0 ? text : text.slice(pos);
     this.line = line;
+    // The quote state at the end of what is carried, for recordEnd (pending starts a record).
+    let quotes = 0;
+    for (let q = this.pending.indexOf('"'); q !== -1; q = this.pending.indexOf('"', q + 1)) quotes++;
+    this.carriedInQuotes = quotes % 2 === 1;
+    this.carriedCr = !this.carriedInQuotes && this.pending.charCodeAt(this.pending.length - 1) === CR;
   }
 
-  private setHeader(header: string[]): void {
+  private setHeader(header: string[], line: number): void {
     this.header = header;
     this.fieldCount = header.length;
     // Salesforce field names are case-insensitive, and Data Loader writes headers in capitals.
+    // A name given twice would leave it to chance which column a report reads: refused.
     const positions = new Map<string, number>();
-    header.forEach((name, index) => positions.set(name.trim().toLowerCase(), index));
+    header.forEach((name, index) => {
+      const key = name.trim().toLowerCase();
+      const first = positions.get(key);
+      if (first !== undefined && key !== '')
+        throw new DataError(
+          `${this.file}:${line}: ${name.trim()}: the header names this field twice, as column ${first + 1} (${header[first].trim()}) and column ${index + 1} (${name.trim()}); field names ignore case`
+        );
+      positions.set(key, index);
+    });
     this.slots = new Int32Array(header.length).fill(-1);
     this.wanted.forEach((column, slot) => {
       const index = positions.get(column.name.toLowerCase());
@@ -263,6 +371,12 @@ export class CsvParser {
       }
     });
   }
+}
+
+/** The index of `search` in `text` at or after `from`, or the text's length when there is none. */
+function indexOrLength(text: string, search: string, from: number): number {
+  const index = text.indexOf(search, from);
+  return index === -1 ? text.length : index;
 }
 
 // Node's own Latin-1 slice (what toString('latin1', ...) calls after checking its arguments).

@@ -14,7 +14,7 @@ import { silentProgress, type Progress } from '../progress';
  * VMs first-touching a page costs ~16 µs, so 4 MiB chunks spent ~1 s of a 1M-row report
  * faulting pages in. Small chunks recycle the same memory.
  */
-const CHUNK_BYTES = 1 << 16;
+export const CHUNK_BYTES = 1 << 16;
 
 export function exportFolderSource(folder: string, progress: Progress = silentProgress): DataSource {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
