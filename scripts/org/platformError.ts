@@ -34,6 +34,10 @@ export class PlatformError extends Error {
     super(message);
     this.name = exceptionType;
   }
+
+  /** The Apex stack where it was raised (set by the innermost Apex frame it passes through). */
+  apexStack?: string;
+  apexLine?: number;
 }
 
 /** A construct or API the local runtime does not implement, with where it was met. */

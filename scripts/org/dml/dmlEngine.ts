@@ -76,6 +76,10 @@ export class PlatformDml implements DmlService {
       if (attempt.length === 0) break;
     }
     if (inputs.some((input) => SETUP_OBJECTS.has(input.type.name.toLowerCase()))) this.security.invalidate();
+    if (process.env.PSMS_APEX_DEBUG)
+      process.stderr.write(
+        `DML|${op} ${inputs[0].type.name} x${inputs.length}: ${[...final.values()].map((r) => (r.errors.length ? r.errors[0].message : 'ok')).join('; ')}\n`
+      );
     return inputs.map((input, index) => {
       const row = final.get(index);
       const success = row !== undefined && row.errors.length === 0;

@@ -155,6 +155,9 @@ export class Execution {
     this.stack.push(frame);
     try {
       body.run(frame);
+    } catch (error) {
+      this.noteStack(error);
+      throw error;
     } finally {
       this.stack.pop();
     }
@@ -217,8 +220,19 @@ export class Execution {
         this.initializeFields(cls, object);
       }
       compiled.run(frame);
+    } catch (error) {
+      this.noteStack(error);
+      throw error;
     } finally {
       this.stack.pop();
+    }
+  }
+
+  /** A platform error keeps the stack of the Apex that raised it, before the frames unwind. */
+  private noteStack(error: unknown): void {
+    if (error instanceof PlatformError && error.apexStack === undefined) {
+      error.apexStack = this.stackTrace();
+      error.apexLine = this.frame?.line;
     }
   }
 
@@ -261,7 +275,11 @@ export class Execution {
     if (error instanceof ApexThrow) return error;
     if (error instanceof PlatformError) {
       const cls = this.org.registry.systemClass(error.exceptionType);
-      const exception = this.newException(cls, error.message);
+      const exception = new ApexObject(cls);
+      exception.native.message = error.message;
+      exception.native.cause = null;
+      exception.native.stackTrace = error.apexStack ?? this.stackTrace();
+      exception.native.lineNumber = error.apexLine ?? this.frame?.line ?? 0;
       exception.native.details = error.details;
       return new ApexThrow(exception);
     }

@@ -66,8 +66,22 @@ function recordJob(ex: Execution, jobType: string, cls: RuntimeClass): string {
   if (!object) throw new Error('the runtime has no AsyncApexJob object');
   const [id] = ex.org.database.allocateIds(object, 1);
   const now = ex.now().toIso();
+  const apexClass = ex.org.database.sql.prepare('SELECT Id FROM "ApexClass" WHERE Name = ?').get(cls.name.split('.')[0]) as
+    | { Id: string }
+    | undefined;
   ex.org.database.insert(object, [
-    { Id: id, JobType: jobType, Status: 'Queued', MethodName: cls.name, CreatedDate: now, CreatedById: ex.userId, NumberOfErrors: 0, JobItemsProcessed: 0, TotalJobItems: 0 }
+    {
+      Id: id,
+      ApexClassId: apexClass?.Id ?? null,
+      JobType: jobType,
+      Status: 'Queued',
+      MethodName: null,
+      CreatedDate: now,
+      CreatedById: ex.userId,
+      NumberOfErrors: 0,
+      JobItemsProcessed: 0,
+      TotalJobItems: 0
+    }
   ]);
   return id;
 }

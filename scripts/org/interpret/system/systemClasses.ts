@@ -58,7 +58,11 @@ export function installSystemClasses(registry: ClassRegistry): void {
       today: (ex) => ex.org.clock.today(),
       now: (ex) => ex.now(),
       currentTimeMillis: (ex) => ex.now().ms,
-      debug: () => null,
+      // The debug log: printed to stderr when PSMS_APEX_DEBUG is set (npm run apex:test -- --debug).
+      debug: (_ex, _self, args) => {
+        if (process.env.PSMS_APEX_DEBUG) process.stderr.write(`DEBUG|${toText(args[args.length - 1])}\n`);
+        return null;
+      },
       schedule: (ex, _self, [name, cron, job]) => schedule(ex, name, cron, job),
       abortJob: (ex, _self, [id]) => abortJob(ex, id),
       enqueueJob: (ex, _self, [job]) => enqueueJob(ex, job),
@@ -196,7 +200,6 @@ export function installSystemClasses(registry: ClassRegistry): void {
       isUndelete: (ex) => ex.triggers.at(-1)?.operation.endsWith('UNDELETE') ?? false
     }
   });
-  void toText;
   void SObject;
   void ApexObject;
 }
