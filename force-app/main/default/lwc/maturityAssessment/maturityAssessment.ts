@@ -2,6 +2,8 @@
 import { LightningElement, wire } from 'lwc';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
 import getMaturityInputs from '@salesforce/apex/MaturityController.getMaturityInputs';
+import saveMaturityAssessment from '@salesforce/apex/ReviewCadenceController.saveMaturityAssessment';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
   LEVEL_NAMES,
   measureMaturityFromData,
@@ -23,6 +25,8 @@ import LABEL_EVIDENCE from '@salesforce/label/c.PSMS_MaturityAssessment_Evidence
 import LABEL_MEASURED_SCORE from '@salesforce/label/c.PSMS_MaturityAssessment_Measured_Score';
 import LABEL_NOT_AVAILABLE from '@salesforce/label/c.PSMS_Format_Not_Available';
 import LABEL_LOADING from '@salesforce/label/c.PSMS_Label_Loading';
+import LABEL_SAVE from '@salesforce/label/c.PSMS_MaturityAssessment_Save';
+import LABEL_SAVED from '@salesforce/label/c.PSMS_MaturityAssessment_Saved';
 
 export default class MaturityAssessment extends LightningElement {
   settings: Psms.SettingsResponse | undefined;
@@ -31,6 +35,10 @@ export default class MaturityAssessment extends LightningElement {
   answers: Partial<Record<PracticeId, number>> = {};
   assessment: SelfAssessment | undefined;
   assessmentError: string | undefined;
+  saveError: unknown;
+  saving = false;
+  /** The period the scored answers were saved for (SPEC §12: saved assessments make the trend). */
+  savedPeriod: string | undefined;
 
   readonly labels = {
     title: LABEL_TITLE,
@@ -42,7 +50,8 @@ export default class MaturityAssessment extends LightningElement {
     self: LABEL_SELF,
     measured: LABEL_MEASURED,
     evidence: LABEL_EVIDENCE,
-    loading: LABEL_LOADING
+    loading: LABEL_LOADING,
+    save: LABEL_SAVE
   };
 
   @wire(getSettings)
@@ -119,5 +128,31 @@ export default class MaturityAssessment extends LightningElement {
     const result = scoreSelfAssessment(this.answers, this.settings?.maturityPractices ?? []);
     this.assessment = result.ok ? result.assessment : undefined;
     this.assessmentError = result.ok ? undefined : result.error;
+    this.savedPeriod = undefined;
+  }
+
+  get saveDisabled(): boolean {
+    return this.saving || this.savedPeriod !== undefined;
+  }
+
+  /** Saves the scored answers with today's measured score, for the maturity trend. */
+  async handleSave(): Promise<void> {
+    this.saving = true;
+    this.saveError = undefined;
+    try {
+      const score = this.measured?.score ?? null;
+      const saved = await saveMaturityAssessment({
+        answers: { ...this.answers },
+        measuredScore: score === null ? null : Math.round(score * 100) / 100
+      });
+      this.savedPeriod = saved.Period__c ?? '';
+      this.dispatchEvent(
+        new ShowToastEvent({ title: formatLabel(LABEL_SAVED, this.savedPeriod), variant: 'success' })
+      );
+    } catch (error) {
+      this.saveError = error;
+    } finally {
+      this.saving = false;
+    }
   }
 }

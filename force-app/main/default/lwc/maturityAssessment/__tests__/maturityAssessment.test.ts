@@ -2,12 +2,22 @@ import { createElement } from 'lwc';
 import MaturityAssessment from 'c/maturityAssessment';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
 import getMaturityInputs from '@salesforce/apex/MaturityController.getMaturityInputs';
+import saveMaturityAssessment from '@salesforce/apex/ReviewCadenceController.saveMaturityAssessment';
 import { DEFAULT_SETTINGS } from 'c/psmsEngine';
-import { flushPromises, resetDom, wireOf } from '../../../../../test/jest/apexMocks';
+import { flushPromises, mockOf, resetDom, wireOf } from '../../../../../test/jest/apexMocks';
 import pipeline from '../../partnerForecast/__tests__/data/pipeline.json';
 
 jest.mock(
   '@salesforce/apex/PsmsSettingsController.getSettings',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/ReviewCadenceController.saveMaturityAssessment',
   () => ({
     default: jest
       .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
@@ -99,6 +109,40 @@ describe('c-maturity-assessment (SPEC §8)', () => {
       'td'
     )[0].textContent;
     expect(self).toBe('Defined');
+  });
+
+  it('saves the scored answers with the measured score, once, for the maturity trend (SPEC §12)', async () => {
+    mockOf(saveMaturityAssessment).mockResolvedValue({ Period__c: 'FY2026-Q4' });
+    const element = await loaded();
+    Array.from(root(element).querySelectorAll('lightning-radio-group')).forEach((group) =>
+      group.dispatchEvent(new CustomEvent('change', { detail: { value: '3' } }))
+    );
+    (root(element).querySelector('[data-id="submit"]') as HTMLElement).click();
+    await flushPromises();
+    (root(element).querySelector('[data-id="save"]') as HTMLElement).click();
+    await flushPromises();
+    const request = mockOf(saveMaturityAssessment).mock.calls[0][0] as {
+      answers: Record<string, number>;
+      measuredScore: number | null;
+    };
+    expect(Object.values(request.answers)).toEqual(Array(10).fill(3));
+    expect(typeof request.measuredScore).toBe('number');
+    expect((root(element).querySelector('[data-id="save"]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows a refused save in place', async () => {
+    mockOf(saveMaturityAssessment).mockRejectedValue({ body: { message: 'Not allowed to save.' } });
+    const element = await loaded();
+    Array.from(root(element).querySelectorAll('lightning-radio-group')).forEach((group) =>
+      group.dispatchEvent(new CustomEvent('change', { detail: { value: '2' } }))
+    );
+    (root(element).querySelector('[data-id="submit"]') as HTMLElement).click();
+    await flushPromises();
+    (root(element).querySelector('[data-id="save"]') as HTMLElement).click();
+    await flushPromises();
+    expect(
+      root(root(element).querySelector('[data-id="result"] c-error-panel') as Element).textContent
+    ).toContain('Not allowed to save.');
   });
 
   it('refuses an incomplete assessment through the error panel', async () => {
