@@ -8,7 +8,7 @@ import { FIXTURES, psms } from './helpers/runPsms';
 const data = join(FIXTURES, 'partnerQuarter');
 
 /** A copy of the fixture with one file replaced. */
-function brokenExport(file: string, content: string | null): string {
+function brokenExport(file: string, content: string | Buffer | null): string {
   const dir = mkdtempSync(join(tmpdir(), 'psms-broken-'));
   cpSync(data, dir, { recursive: true });
   if (content !== null) writeFileSync(join(dir, file), content);
@@ -136,6 +136,27 @@ describe('data errors (exit 3)', () => {
       ['forecast', '--data', dir],
       3,
       'Opportunity.csv: line 5002, column IsClosed: "maybe" is not true or false'
+    );
+  });
+
+  it('a file that is not UTF-8, named as what it looks like', async () => {
+    const rows =
+      'Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n006A,10,2026-01-05,Commit,false,false,005U1\n';
+    const advice = 'save it as UTF-8 (in Excel: CSV UTF-8)';
+    const latin1 = brokenExport(
+      'Opportunity.csv',
+      Buffer.from(`${rows}006B,10,2026-01-05,Commit,false,false,Café\n`, 'latin1')
+    );
+    await expectError(
+      ['forecast', '--data', latin1],
+      3,
+      `Opportunity.csv:3: is not UTF-8 (byte 0xE9; looks like Latin-1 or Windows-1252); ${advice}`
+    );
+    const utf16 = brokenExport('Opportunity.csv', Buffer.from(`\ufeff${rows}`, 'utf16le'));
+    await expectError(
+      ['forecast', '--data', utf16],
+      3,
+      `Opportunity.csv: is not UTF-8 (looks like UTF-16 LE); ${advice}`
     );
   });
 

@@ -94,15 +94,11 @@ describe('malformed CSV', () => {
   });
 
   it('names a quote inside an unquoted field', () => {
-    expect(errorOf('Id,Name\n1,ab"c\n', ['Id'])).toBe(
-      'Test.csv:2:5: a quote inside unquoted field 2 (Name)'
-    );
+    expect(errorOf('Id,Name\n1,ab"c\n', ['Id'])).toBe('Test.csv:2:5: a quote inside unquoted field 2 (Name)');
   });
 
   it('names an unterminated quoted field', () => {
-    expect(errorOf('Id,Name\n1,"abc\n', ['Id'])).toBe(
-      'Test.csv:2:3: unterminated quoted field 2 (Name)'
-    );
+    expect(errorOf('Id,Name\n1,"abc\n', ['Id'])).toBe('Test.csv:2:3: unterminated quoted field 2 (Name)');
   });
 
   it('refuses an empty file', () => {
@@ -174,5 +170,81 @@ describe('long fields', () => {
 
   it('reads a 2 MB quoted field of escaped quotes in linear time', async () => {
     expect(await noteOf(`"${'""'.repeat(1 << 20)}"`)).toBe('"'.repeat(1 << 20));
+  });
+});
+
+describe('encodings: UTF-8 only, a byte-order mark allowed', () => {
+  /** The rows of `bytes` fed `chunkSize` bytes at a time, or the error message. */
+  async function outcome(bytes: Buffer, chunkSize = bytes.length): Promise<string[][] | string> {
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
+    }
+    const rows: string[][] = [];
+    try {
+      await parseCsvStream(
+        chunks(),
+        'Test.csv',
+        ['Id', 'Name'].map((name) => ({ name, required: true })),
+        (values) => rows.push([...values])
+      );
+      return rows;
+    } catch (error) {
+      expect(error).toBeInstanceOf(DataError);
+      return (error as Error).message;
+    }
+  }
+
+  const ADVICE = 'save it as UTF-8 (in Excel: CSV UTF-8)';
+  const TEXT = 'Id,Name\n1,Plain\n2,Café\n';
+
+  it.each([1, 2, 3, 1024])('reads UTF-8 with and without a BOM (%i bytes at a time)', async (size) => {
+    const rows = [
+      ['1', 'Plain'],
+      ['2', 'Café']
+    ];
+    expect(await outcome(Buffer.from(TEXT, 'utf8'), size)).toEqual(rows);
+    expect(await outcome(Buffer.from(`\ufeff${TEXT}`, 'utf8'), size)).toEqual(rows);
+  });
+
+  it.each([1, 2, 3, 1024])(
+    'refuses Latin-1 naming the line of the first byte that is no UTF-8, never U+FFFD (%i bytes at a time)',
+    async (size) => {
+      expect(await outcome(Buffer.from(TEXT, 'latin1'), size)).toBe(
+        `Test.csv:3: is not UTF-8 (byte 0xE9; looks like Latin-1 or Windows-1252); ${ADVICE}`
+      );
+    }
+  );
+
+  it.each([1, 2, 3, 1024])(
+    'refuses UTF-16 as such, with or without its mark, never "missing column Id" (%i bytes at a time)',
+    async (size) => {
+      const le = Buffer.from(TEXT, 'utf16le');
+      const be = Buffer.from(le);
+      be.swap16();
+      const mark = (order: string) => `Test.csv: is not UTF-8 (looks like UTF-16 ${order}); ${ADVICE}`;
+      expect(await outcome(le, size)).toBe(mark('LE'));
+      expect(await outcome(Buffer.concat([Buffer.from([0xff, 0xfe]), le]), size)).toBe(mark('LE'));
+      expect(await outcome(be, size)).toBe(mark('BE'));
+      expect(await outcome(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), size)).toBe(mark('BE'));
+    }
+  );
+
+  it('refuses a character cut short, also when its bytes arrive one chunk each', async () => {
+    // 😀 is F0 9F 98 80: here its first two bytes, then a line break.
+    const cut = Buffer.concat([
+      Buffer.from('Id,Name\n1,'),
+      Buffer.from([0xf0, 0x9f]),
+      Buffer.from('\n2,x\n')
+    ]);
+    for (const size of [1, 2, 1024])
+      expect(await outcome(cut, size)).toBe(
+        `Test.csv:2: is not UTF-8 (byte 0xF0; looks like Latin-1 or Windows-1252); ${ADVICE}`
+      );
+  });
+
+  it('refuses a file that ends inside a character', async () => {
+    expect(await outcome(Buffer.concat([Buffer.from('Id,Name\n1,Caf'), Buffer.from([0xc3])]))).toBe(
+      `Test.csv:2: is not UTF-8 (it ends inside a character); ${ADVICE}`
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { isAscii } from 'node:buffer';
 import { DataError } from '../errors';
+import { Utf8Input } from './utf8Input';
 
 /**
  * A streaming RFC-4180 reader that keeps only the columns asked for. Parsing dominates a report
@@ -391,11 +391,7 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
 
 /**
  * Feeds a byte or text stream (a file, an HTTP body) through a parser; resolves with the row
- * count. Exports are almost always pure ASCII, and an ASCII chunk is decoded as Latin-1 (the
- * same text, ~10x faster than Node's UTF-8 decoder). A chunk with any byte above 0x7f goes
- * through the streaming UTF-8 decoder instead; so does a chunk that continues a character split
- * at the previous boundary (continuation bytes are above 0x7f), so the decoder never has a
- * partial character pending when a chunk bypasses it.
+ * count. Bytes must be UTF-8 (utf8Input.ts).
  */
 export async function parseCsvStream(
   chunks: AsyncIterable<string | Uint8Array>,
@@ -404,14 +400,12 @@ export async function parseCsvStream(
   onRow: RowHandler
 ): Promise<{ rows: number; columns: readonly string[] }> {
   const parser = new CsvParser(file, wanted, onRow);
-  const decoder = new TextDecoder('utf-8');
+  const bytes = new Utf8Input(file, parser);
   for await (const chunk of chunks) {
     if (typeof chunk === 'string') parser.push(chunk);
-    else if (isAscii(chunk)) parser.pushAscii(chunk);
-    else parser.push(decoder.decode(chunk, { stream: true }));
+    else bytes.push(chunk);
   }
-  const tail = decoder.decode();
-  if (tail !== '') parser.push(tail);
+  bytes.end();
   parser.end();
   return { rows: parser.rows, columns: parser.columns };
 }
