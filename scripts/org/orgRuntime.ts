@@ -17,6 +17,7 @@ import { SObject } from './interpret/values/sobject';
 import { ApexDate, ApexDatetime } from './interpret/values/temporal';
 import type { OrgServices, PackageData } from './orgServices';
 import { loadApexSources, type ApexSource } from './parse/loadSources';
+import { parseApexAnonymous } from './parse/parseApex';
 import { loadPackageContent, type PackageContent } from './parse/packageData';
 import { PlatformError } from './platformError';
 import type { ObjectDescribe } from './schema/describe';
@@ -313,6 +314,22 @@ export class OrgRuntime implements OrgContext {
         runQueuedAsync(runner);
       });
     }
+  }
+
+  /**
+   * Runs anonymous Apex as a user (`sf apex run`): committed when it completes, rolled back when
+   * it throws; returns its debug log. `isTest` runs it as test code (System.runAs allowed).
+   */
+  executeAnonymous(source: string, userId = this.adminUserId, options: { isTest?: boolean; rollback?: boolean } = {}): string[] {
+    const block = parseApexAnonymous('anonymous.apex', source);
+    const body = this.compiler.anonymous(block, 'anonymous.apex');
+    const run = (): string[] =>
+      this.transaction({ userId, isTest: options.isTest }, (ex) => {
+        if (options.isTest) ex.test = { started: false, stopped: false, outerLimits: null };
+        ex.runBody('AnonymousBlock', null, null, false, body, [], 1);
+        return ex.debugLog;
+      });
+    return options.rollback ? this.database.rolledBack(run) : run();
   }
 
   /** The class a name refers to, for entry points (Aura calls, tests, scheduled jobs). */

@@ -39,8 +39,8 @@ export class Execution {
   readonly triggers: TriggerContext[] = [];
   readonly asyncQueue: AsyncWork[] = [];
   test: TestState | null = null;
-  /** Records whose CreatedDate a test set (Test.setCreatedDate), applied by the DML engine. */
-  readonly createdDates = new Map<string, ApexDatetime>();
+  /** System.debug output of this transaction. */
+  readonly debugLog: string[] = [];
 
   constructor(
     readonly org: OrgContext,
@@ -266,7 +266,7 @@ export class Execution {
   stackTrace(): string {
     return [...this.stack]
       .reverse()
-      .map((frame) => `${frame.label.startsWith('Trigger.') ? '' : 'Class.'}${frame.label}: line ${frame.line}, column 1`)
+      .map((frame) => `${/^(Trigger\.|AnonymousBlock)/.test(frame.label) ? '' : 'Class.'}${frame.label}: line ${frame.line}, column 1`)
       .join('\n');
   }
 

@@ -132,6 +132,22 @@ export function parseApexTrigger(file: string, source: string): TriggerDecl {
   };
 }
 
+/** Anonymous Apex (a script of statements), as `sf apex run` and the Developer Console run it. */
+export function parseApexAnonymous(file: string, source: string): Block {
+  const listener = new CollectingListener();
+  const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
+  const unit = parser.anonymousUnit();
+  throwFirst(file, listener);
+  const converter = new Converter(file, source);
+  const statements: Stmt[] = [];
+  for (const member of unit.anonymousBlock().anonymousBlockMember_list()) {
+    const statement = member.statement();
+    if (!statement) throw new ApexSyntaxError(file, member.start.line, 'not supported by the local runtime: declarations in anonymous Apex');
+    statements.push(converter.statement(statement));
+  }
+  return { kind: 'block', line: 1, statements };
+}
+
 function throwFirst(file: string, listener: CollectingListener): void {
   const first = listener.errors[0];
   if (first) throw new ApexSyntaxError(file, first.line, first.message);

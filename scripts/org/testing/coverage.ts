@@ -21,18 +21,14 @@ export class CoverageRecorder {
     if (unit.kind === 'trigger') collectBlock(unit.body, lines);
     else collectType(unit, lines);
     this.executable.set(file, lines);
+    // Sized once: compiled statements keep a reference to this array.
+    this.hits.set(file, new Uint8Array(Math.max(0, ...lines) + 1));
   }
 
-  /** The array a statement on `line` of `file` marks when it runs. */
-  hitsFor(file: string, line: number): Uint8Array {
-    let array = this.hits.get(file);
-    if (!array || array.length <= line) {
-      const grown = new Uint8Array(Math.max(line + 1, (array?.length ?? 0) * 2, 64));
-      if (array) grown.set(array);
-      array = grown;
-      this.hits.set(file, array);
-    }
-    return array;
+  /** The array a statement on `line` of `file` marks when it runs (null for code not registered, e.g. anonymous Apex). */
+  hitsFor(file: string, line: number): Uint8Array | null {
+    const array = this.hits.get(file);
+    return array && line < array.length ? array : null;
   }
 
   report(): FileCoverage[] {

@@ -14,6 +14,10 @@ import { PlatformError, UnsupportedError } from '../platformError';
  */
 export interface TestOutcome {
   className: string;
+  /** The test class's source file. */
+  file: string;
+  /** The method's declaration line. */
+  line: number;
   methodName: string;
   passed: boolean;
   message: string | null;
@@ -41,8 +45,14 @@ function testMethods(runtime: OrgRuntime, cls: RuntimeClass): { setup: MethodInf
   };
 }
 
-export function runTestClass(runtime: OrgRuntime, cls: RuntimeClass, onResult: (outcome: TestOutcome) => void): TestOutcome[] {
-  const { setup, tests } = testMethods(runtime, cls);
+export function runTestClass(
+  runtime: OrgRuntime,
+  cls: RuntimeClass,
+  onResult: (outcome: TestOutcome) => void,
+  include: (methodName: string) => boolean = () => true
+): TestOutcome[] {
+  const { setup, tests: all } = testMethods(runtime, cls);
+  const tests = all.filter((m) => include(m.name));
   const outcomes: TestOutcome[] = [];
   const userId = runtime.adminUserId;
   runtime.database.rolledBack(() => {
@@ -76,6 +86,8 @@ function runOne(runtime: OrgRuntime, cls: RuntimeClass, method: MethodInfo, user
   runtime.security.invalidate();
   return {
     className: cls.name,
+    file: cls.file ?? cls.name,
+    line: method.line,
     methodName: method.name,
     passed: message === null,
     message,

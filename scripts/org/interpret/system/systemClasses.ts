@@ -59,8 +59,10 @@ export function installSystemClasses(registry: ClassRegistry): void {
       now: (ex) => ex.now(),
       currentTimeMillis: (ex) => ex.now().ms,
       // The debug log: printed to stderr when PSMS_APEX_DEBUG is set (npm run apex:test -- --debug).
-      debug: (_ex, _self, args) => {
-        if (process.env.PSMS_APEX_DEBUG) process.stderr.write(`DEBUG|${toText(args[args.length - 1])}\n`);
+      debug: (ex, _self, args) => {
+        const line = toText(args[args.length - 1]);
+        ex.debugLog.push(line);
+        if (process.env.PSMS_APEX_DEBUG) process.stderr.write(`DEBUG|${line}\n`);
         return null;
       },
       schedule: (ex, _self, [name, cron, job]) => schedule(ex, name, cron, job),
