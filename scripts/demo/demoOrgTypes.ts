@@ -3,6 +3,7 @@ import type {
   Deal_Registration__c,
   Forecast_Submission__c,
   IsoDate,
+  Maturity_Assessment__c,
   Opportunity,
   Opportunity_Snapshot__c,
   Partner_Account_Plan__c,
@@ -10,6 +11,7 @@ import type {
   Partner_Target__c,
   RecordId,
   Registration_Dispute__c,
+  Review_Action__c,
   User
 } from '../../force-app/main/default/lwc/psmsEngine/records';
 
@@ -33,6 +35,9 @@ export type DemoPlan = Keyed<Partner_Account_Plan__c & { Name?: string | null }>
 export type DemoTarget = Keyed<Partner_Target__c & { Name?: string | null }>;
 export type DemoCall = Keyed<Forecast_Submission__c>;
 export type DemoSnapshot = Keyed<Opportunity_Snapshot__c>;
+/** OwnerId follows Owner__c, as the review action trigger keeps it. */
+export type DemoReviewAction = Keyed<Review_Action__c & { OwnerId: RecordId }>;
+export type DemoAssessment = Keyed<Maturity_Assessment__c>;
 
 export interface DemoRecords {
   User: DemoUser[];
@@ -45,6 +50,8 @@ export interface DemoRecords {
   Partner_Target__c: DemoTarget[];
   Forecast_Submission__c: DemoCall[];
   Opportunity_Snapshot__c: DemoSnapshot[];
+  Review_Action__c: DemoReviewAction[];
+  Maturity_Assessment__c: DemoAssessment[];
 }
 
 export type DemoObjectName = keyof DemoRecords;
@@ -60,7 +67,9 @@ export const DEMO_OBJECT_ORDER: readonly DemoObjectName[] = [
   'Partner_Account_Plan__c',
   'Partner_Target__c',
   'Forecast_Submission__c',
-  'Opportunity_Snapshot__c'
+  'Opportunity_Snapshot__c',
+  'Review_Action__c',
+  'Maturity_Assessment__c'
 ];
 
 export interface DemoOrg {

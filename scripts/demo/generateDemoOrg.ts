@@ -3,6 +3,7 @@ import type { IsoDate } from '../../force-app/main/default/lwc/psmsEngine/record
 import type { DemoAccount, DemoOpportunity, DemoOrg, DemoPartnerDeal } from './demoOrgTypes';
 import { generateCustomers, generatePartners, generateSalesTeam } from './generatePeople';
 import { disciplineOf, generateOpportunities } from './generateOpportunities';
+import { generateCadence } from './generateCadence';
 import { generateCalls, generatePlans, generateTargets } from './generatePlanning';
 import { generateRegistrations } from './generateRegistrations';
 import { generateSnapshots } from './generateSnapshots';
@@ -60,6 +61,19 @@ export function generateDemoOrg(
   const lastQuarter = parsePeriod(book.periods[2].label);
   if (lastQuarter.end >= fiscalPeriodOf(today).start)
     throw new Error('internal: the third period must be last quarter');
+  // Evaluated in the order the record literal used to, so the seed gives the same records as before.
+  const plans = generatePlans(random, today, partners);
+  const calls = generateCalls(random, today, book.periods, targets);
+  const snapshots = generateSnapshots(today, lastQuarter, book.opportunities, partnerDeals);
+  // The review cadence draws from its own stream: adding it changed none of the records above.
+  const cadence = generateCadence(seededRandom(seed * 31 + 7), today, {
+    team,
+    partners,
+    opportunities: book.opportunities,
+    partnerDeals,
+    calls,
+    plans
+  });
   return {
     seed,
     today,
@@ -71,10 +85,12 @@ export function generateDemoOrg(
       Partner_Deal__c: partnerDeals,
       Deal_Registration__c: registrationBook.registrations,
       Registration_Dispute__c: registrationBook.disputes,
-      Partner_Account_Plan__c: generatePlans(random, today, partners),
+      Partner_Account_Plan__c: plans,
       Partner_Target__c: targets,
-      Forecast_Submission__c: generateCalls(random, today, book.periods, targets),
-      Opportunity_Snapshot__c: generateSnapshots(today, lastQuarter, book.opportunities, partnerDeals)
+      Forecast_Submission__c: calls,
+      Opportunity_Snapshot__c: snapshots,
+      Review_Action__c: cadence.reviewActions,
+      Maturity_Assessment__c: cadence.assessments
     }
   };
 }

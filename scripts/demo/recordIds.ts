@@ -15,7 +15,9 @@ const KEY_PREFIXES: Readonly<Record<DemoObjectName, string>> = {
   Partner_Account_Plan__c: 'a04',
   Partner_Target__c: 'a05',
   Forecast_Submission__c: 'a06',
-  Opportunity_Snapshot__c: 'a07'
+  Opportunity_Snapshot__c: 'a07',
+  Review_Action__c: 'a08',
+  Maturity_Assessment__c: 'a09'
 };
 
 const EXTERNAL_NAMES: Readonly<Record<DemoObjectName, string>> = {
@@ -28,7 +30,9 @@ const EXTERNAL_NAMES: Readonly<Record<DemoObjectName, string>> = {
   Partner_Account_Plan__c: 'plan',
   Partner_Target__c: 'target',
   Forecast_Submission__c: 'call',
-  Opportunity_Snapshot__c: 'snap'
+  Opportunity_Snapshot__c: 'snap',
+  Review_Action__c: 'action',
+  Maturity_Assessment__c: 'maturity'
 };
 
 export function recordId(object: DemoObjectName, index: number): string {
