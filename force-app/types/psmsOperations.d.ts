@@ -354,6 +354,21 @@ declare namespace Psms {
     measuredScore: number | null;
   }
 
+  interface CalibrationRequest {
+    period: string;
+  }
+  /**
+   * ForecastCalibrationController.getCalibrationInputs (cacheable): the week-1 partner calls of the
+   * period and the eight before it, and their won opportunities with the primary deals (SPEC §11).
+   */
+  interface CalibrationResponse {
+    period: string;
+    today: string;
+    calls: ForecastCall[];
+    opportunities: Opportunity[];
+    partnerDeals: PartnerDeal[];
+  }
+
   /** What @wire delivers from an Apex method: its data, or the error it raised. */
   interface Wired<Response> {
     data?: Response;
@@ -481,6 +496,11 @@ declare module '@salesforce/apex/ReviewCadenceController.setHelpNeeded' {
 }
 declare module '@salesforce/apex/ReviewCadenceController.saveMaturityAssessment' {
   const op: Psms.Operation<Psms.MaturityAssessmentRequest, Psms.MaturityAssessment>;
+  export default op;
+}
+
+declare module '@salesforce/apex/ForecastCalibrationController.getCalibrationInputs' {
+  const op: Psms.Operation<Psms.CalibrationRequest, Psms.CalibrationResponse>;
   export default op;
 }
 

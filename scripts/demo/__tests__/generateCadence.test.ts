@@ -44,7 +44,7 @@ describe('the demo org’s review cadence (SPEC §10–12): every agenda list an
     expect(oneOnOne.lists.openActions.some((action) => action.overdue)).toBe(true);
     expect(oneOnOne.lists.openActions.some((action) => !action.overdue)).toBe(true);
     for (const validated of records.Opportunity.filter((opp) => opp.Validated_On__c)) {
-      expect(validated.Validated_On__c <= TODAY && Boolean(validated.Validated_By__c)).toBe(true);
+      expect((validated.Validated_On__c ?? '') <= TODAY && Boolean(validated.Validated_By__c)).toBe(true);
     }
   });
 

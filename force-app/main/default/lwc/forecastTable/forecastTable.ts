@@ -26,6 +26,7 @@ import LABEL_CO_SELL_DEALS from '@salesforce/label/c.PSMS_ForecastTable_Co_Sell_
 import LABEL_SHOW_DETAILS from '@salesforce/label/c.PSMS_ForecastTable_Show_Details';
 import LABEL_DETAILS from '@salesforce/label/c.PSMS_ForecastTable_Details';
 import LABEL_SORT_BY from '@salesforce/label/c.PSMS_ForecastTable_Sort_By';
+import LABEL_CALIBRATED from '@salesforce/label/c.PSMS_ForecastTable_Calibrated';
 
 /** One group of the roll-up as the engine computed it, with the call beside it (partner grouping). */
 export interface ForecastTableRow {
@@ -44,6 +45,8 @@ export interface ForecastTableRow {
   coverage: number | null;
   gapToQuota: number | null;
   commitCall?: number | null;
+  /** The Commit call calibrated by the partner's past bias (SPEC §11), shown under the call. */
+  calibratedCall?: number | null;
   bestCaseCall?: number | null;
   note?: string | null;
   /** Opportunities of the group with a co-sell partner deal. */
@@ -267,7 +270,11 @@ export default class ForecastTable extends LightningElement {
       cells: this.visible.map((column) => ({
         id: column.id,
         className: this.cellClass(column),
-        value: format(column, row[column.id])
+        value: format(column, row[column.id]),
+        calibrated:
+          column.id === 'commitCall' && row.calibratedCall != null
+            ? formatLabel(LABEL_CALIBRATED, formatMoney(row.calibratedCall))
+            : ''
       })),
       hasCoSell: coSell > 0,
       coSellText: formatLabel(LABEL_CO_SELL_DEALS, coSell),

@@ -6,9 +6,13 @@ import getPipeline from '@salesforce/apex/PartnerForecastController.getPipeline'
 import getSnapshots from '@salesforce/apex/PartnerForecastController.getSnapshots';
 import submitForecastCall from '@salesforce/apex/PartnerForecastController.submitForecastCall';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
+import getCalibrationInputs from '@salesforce/apex/ForecastCalibrationController.getCalibrationInputs';
 import canSubmitCalls from '@salesforce/customPermission/PSMS_Submit_Forecast_Calls';
 import {
   addDays,
+  backtestCalibration,
+  calibrateCall,
+  calibrationFor,
   diffSnapshots,
   fiscalPeriodOf,
   forecastAccuracy,
@@ -19,13 +23,14 @@ import {
   parsePeriod,
   rollUpForecast,
   type AccuracyGrouping,
+  type Calibration,
   type FiscalPeriod,
   type ForecastGrouping,
   type ForecastRow,
   type GroupKeyOf,
   type PartnerDealIndex
 } from 'c/psmsEngine';
-import { formatLabel, formatMoney, todayIso } from 'c/displayFormat';
+import { formatLabel, formatMoney, formatNumber, formatPercent, todayIso } from 'c/displayFormat';
 import { pageOf } from 'c/paginator';
 import type { ForecastTableRow } from 'c/forecastTable';
 import { accuracyRowView, dealRowView, groupLabel, type AccuracyRowView, type DealRow } from './forecastView';
@@ -76,6 +81,8 @@ import LABEL_STAGE from '@salesforce/label/c.PSMS_PartnerForecast_Stage';
 import LABEL_CATEGORY from '@salesforce/label/c.PSMS_PartnerForecast_Category';
 import LABEL_CLOSE_DATE from '@salesforce/label/c.PSMS_PartnerForecast_Close_Date';
 import LABEL_LOADING from '@salesforce/label/c.PSMS_Label_Loading';
+import LABEL_BACKTEST from '@salesforce/label/c.PSMS_PartnerForecast_Backtest';
+import LABEL_BACKTEST_NONE from '@salesforce/label/c.PSMS_PartnerForecast_Backtest_None';
 
 interface Option {
   label: string;
@@ -109,6 +116,8 @@ export default class PartnerForecast extends LightningElement {
   pipeline: Psms.PipelineResponse | undefined;
   pastPipeline: Psms.PipelineResponse | undefined;
   snapshots: Psms.SnapshotsResponse | undefined;
+  /** The calls and wins of earlier quarters the calibrated call and its backtest come from (SPEC §11). */
+  calibrationInputs: Psms.CalibrationResponse | undefined;
   error: unknown;
   actionError: unknown;
   busy = false;
@@ -175,6 +184,11 @@ export default class PartnerForecast extends LightningElement {
   @wire(getPipeline, { period: '$accuracyPeriod', scope: '$scope' })
   wiredPastPipeline({ data }: Psms.Wired<Psms.PipelineResponse>): void {
     this.pastPipeline = data;
+  }
+
+  @wire(getCalibrationInputs, { period: '$period' })
+  wiredCalibration({ data }: Psms.Wired<Psms.CalibrationResponse>): void {
+    this.calibrationInputs = data;
   }
 
   @wire(getSnapshots, { period: '$period' })
@@ -290,12 +304,67 @@ export default class PartnerForecast extends LightningElement {
     // The call sits beside the roll-up, per partner; it never replaces the system's numbers.
     const shown = this.showCalls ? forecastBesideCall(report, data.calls) : report;
     const coSell = this.coSellCounts();
-    const view = (row: ForecastRow): ForecastTableRow => ({
-      ...row,
-      label: groupLabel(this.grouping, row.key, row.label),
-      coSellDeals: coSell.get(row.key) ?? 0
+    const calibration = this.showCalls ? this.calibration : null;
+    let calibratedTotal: number | null = null;
+    const view = (row: ForecastRow & { commitCall?: number | null }): ForecastTableRow => {
+      // Beside each partner's call, that call calibrated by the partner's past bias (SPEC §11).
+      const calibratedCall =
+        calibration === null || row.commitCall == null
+          ? null
+          : calibrateCall(row.commitCall, calibration.of(row.key).bias);
+      if (calibratedCall !== null) {
+        calibratedTotal = (calibratedTotal ?? 0) + calibratedCall;
+      }
+      return {
+        ...row,
+        label: groupLabel(this.grouping, row.key, row.label),
+        coSellDeals: coSell.get(row.key) ?? 0,
+        calibratedCall
+      };
+    };
+    const groups = shown.groups.map(view);
+    // The total's calibrated call sums the partners' (a whole-team adjustment is no partner's call).
+    return {
+      groups,
+      total: { ...view({ ...shown.total, commitCall: null }), calibratedCall: calibratedTotal }
+    };
+  }
+
+  /** The calibration of this period's calls from the history before it; null until it arrives. */
+  private get calibration(): Calibration | null {
+    const data = this.calibrationInputs;
+    if (!data || data.period !== this.period) {
+      return null;
+    }
+    return calibrationFor(data.period, {
+      submissions: data.calls,
+      opportunities: data.opportunities,
+      partners: indexPartnerDeals(data.partnerDeals),
+      fiscalYearStartMonth: this.fiscalYearStartMonth
     });
-    return { groups: shown.groups.map(view), total: view(shown.total) };
+  }
+
+  /** How much calibration would have reduced the error of the closed quarters' calls. */
+  get backtestText(): string {
+    const data = this.calibrationInputs;
+    if (!data) {
+      return '';
+    }
+    const backtest = backtestCalibration({
+      submissions: data.calls,
+      opportunities: data.opportunities,
+      partners: indexPartnerDeals(data.partnerDeals),
+      fiscalYearStartMonth: this.fiscalYearStartMonth,
+      today: data.today
+    });
+    return backtest.n === 0
+      ? LABEL_BACKTEST_NONE
+      : formatLabel(
+          LABEL_BACKTEST,
+          formatNumber(backtest.n, 0),
+          formatPercent(backtest.rawError),
+          formatPercent(backtest.calibratedError)
+        );
   }
 
   /** Co-sell opportunities per group, for the table's marker. */

@@ -4,6 +4,7 @@ import getPipeline from '@salesforce/apex/PartnerForecastController.getPipeline'
 import getSnapshots from '@salesforce/apex/PartnerForecastController.getSnapshots';
 import submitForecastCall from '@salesforce/apex/PartnerForecastController.submitForecastCall';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
+import getCalibrationInputs from '@salesforce/apex/ForecastCalibrationController.getCalibrationInputs';
 import { DEFAULT_SETTINGS } from 'c/psmsEngine';
 import { flushPromises, mockOf, resetDom, wireOf } from '../../../../../test/jest/apexMocks';
 import pipeline from './data/pipeline.json';
@@ -30,6 +31,15 @@ jest.mock(
 );
 jest.mock(
   '@salesforce/apex/PartnerForecastController.submitForecastCall',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/ForecastCalibrationController.getCalibrationInputs',
   () => ({
     default: jest
       .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
@@ -217,6 +227,55 @@ describe('c-partner-forecast', () => {
     await flushPromises();
     expect(wireOf(getPipeline).getLastConfig()).toEqual({ period: 'FY2027-Q1', scope: 'all' });
     expect(wireOf(getSnapshots).getLastConfig()).toEqual({ period: 'FY2027-Q1' });
+  });
+
+  describe('calibrated forecast (SPEC §11)', () => {
+    const acme = '001A00000000000001';
+    // Acme's one history point: FY2026-Q3, week-1 call 120,000 against 100,000 won (bias 0.2).
+    const history = {
+      period: 'FY2026-Q4',
+      today: '2026-11-20',
+      calls: [
+        { Id: 'h1', Period__c: 'FY2026-Q3', Partner_Account__c: acme, Week__c: 1, Commit_Call__c: 120000 },
+        { Id: 'c1', Period__c: 'FY2026-Q4', Partner_Account__c: acme, Week__c: 1, Commit_Call__c: 140000 }
+      ],
+      opportunities: [{ Id: 'w1', Amount: 100000, CloseDate: '2026-08-10', IsClosed: true, IsWon: true }],
+      partnerDeals: [{ Id: 'd1', Opportunity__c: 'w1', Partner_Account__c: acme, Is_Primary__c: true }]
+    };
+    const tableRows = (element: Element) =>
+      root(element).querySelector('c-forecast-table') as Element & {
+        rows: { key: string; calibratedCall?: number | null }[];
+        total: { calibratedCall?: number | null };
+      };
+
+    it('shows beside each partner’s call that call divided by 1 + the partner’s shrunk past bias', async () => {
+      const element = await loaded();
+      expect(tableRows(element).rows[0].calibratedCall).toBeNull();
+      wireOf(getCalibrationInputs).emit(history);
+      await flushPromises();
+      // One point of bias 0.2: b_all = 0.2, b = (1·0.2 + 2·0.2) ÷ 3 = 0.2; 140,000 ÷ 1.2.
+      const rows = tableRows(element);
+      expect(rows.rows.find((row) => row.key === acme)?.calibratedCall).toBeCloseTo(116666.67, 2);
+      expect(rows.rows.find((row) => row.key !== acme)?.calibratedCall).toBeNull();
+      expect(rows.total.calibratedCall).toBeCloseTo(116666.67, 2);
+      expect(
+        table(element).querySelector('[data-column="commitCall"] [data-id="calibrated"]')
+      ).not.toBeNull();
+    });
+
+    it('the accuracy view says how calibration would have done on the closed quarters', async () => {
+      const element = await loaded();
+      wireOf(getCalibrationInputs).emit(history);
+      await flushPromises();
+      expect(root(element).querySelector('[data-id="backtest"]')?.textContent).toBe(
+        'c.PSMS_PartnerForecast_Backtest'
+      );
+      wireOf(getCalibrationInputs).emit({ ...history, calls: [], opportunities: [], partnerDeals: [] });
+      await flushPromises();
+      expect(root(element).querySelector('[data-id="backtest"]')?.textContent).toBe(
+        'c.PSMS_PartnerForecast_Backtest_None'
+      );
+    });
   });
 
   describe('forecast accuracy and bias (SPEC §4)', () => {
