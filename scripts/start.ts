@@ -51,7 +51,10 @@ async function main(): Promise<void> {
     log: (m) => console.log(m)
   });
   console.log(`PSMS workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${workbench.url}`);
-  console.log('Signed in as the head of partner sales, over a generated demo org. Ctrl+C stops it.');
+  const signedIn = workbench.org.users.find((u) => u.role === 'manager');
+  console.log(
+    `The package's Apex runs in the local org runtime; signed in as ${signedIn?.name ?? 'a partner manager'} (switch user at the top right). Ctrl+C stops it.`
+  );
   const stop = () => void workbench.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -56,7 +56,9 @@ async function main(): Promise<void> {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const open = (
-      workbench.ctx.demo.db.prepare('SELECT COUNT(*) AS n FROM Opportunity WHERE IsClosed = 0').get() as {
+      workbench.org.runtime.database.sql
+        .prepare('SELECT COUNT(*) AS n FROM "Opportunity" WHERE IsClosed = 0')
+        .get() as {
         n: number;
       }
     ).n;

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
-import { settingsFromMetadata } from '../lib/settingsFromMetadata';
-import { systemClock, type AdapterContext } from './adapter/adapterContext';
+import { ApexDate, ApexDatetime } from '../org/interpret/values/temporal';
+import type { Clock } from '../org/interpret/orgContext';
+import { systemClock } from '../org/orgRuntime';
 import { buildWorkbench } from './build/buildWorkbench';
-import { openDemoDatabase } from './db/demoDatabase';
+import { openDemoOrg, type DemoOrg } from './db/demoOrg';
 import { startWorkbenchServer, type RunningServer } from './server/workbenchServer';
 
-/** The whole workbench in one call: build (cached), open or seed the demo org, serve. Used by `npm start`, the e2e tests and the bench. */
-
+/**
+ * The whole workbench in one call: build the components (cached), open or seed the demo org in
+ * the local org runtime, serve. Used by `npm start`, the e2e tests and the bench.
+ */
 export interface WorkbenchOptions {
   root: string;
   port: number;
@@ -14,55 +17,65 @@ export interface WorkbenchOptions {
   reset?: boolean;
   /** Defaults to `.psms/demo.db`; tests pass their own file. */
   databasePath?: string;
-  /** Fixes the clock (tests); defaults to the real date. */
-  clock?: Pick<AdapterContext, 'today' | 'now'>;
+  /** Fixes today's date (tests); the demo's records are generated relative to it. Defaults to the real date. */
+  today?: string;
   log?: (message: string) => void;
 }
 
 export interface Workbench extends RunningServer {
-  ctx: AdapterContext;
+  org: DemoOrg;
   timings: { buildMs: number; buildCached: boolean; databaseMs: number; databaseCreated: boolean };
+}
+
+/** A clock whose date is `today` and whose time of day runs with the real one. */
+export function clockOn(today: string | undefined): Clock {
+  if (!today) return systemClock;
+  const day = ApexDate.parse(today);
+  if (!day) throw new Error(`not a date: ${today}`);
+  return {
+    today: () => day,
+    now: () => new ApexDatetime(day.days * 86_400_000 + (Date.now() % 86_400_000))
+  };
 }
 
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const log = options.log ?? (() => {});
-  const forceAppDir = join(options.root, 'force-app');
-  const clock = options.clock ?? systemClock();
+  const clock = clockOn(options.today);
   const databaseStarted = Date.now();
-  const demo = openDemoDatabase({
+  const org = openDemoOrg({
+    root: options.root,
     path: options.databasePath ?? join(options.root, '.psms', 'demo.db'),
-    forceAppDir,
     seed: options.seed,
-    today: clock.today(),
+    today: clock.today().toString(),
+    clock,
     reset: options.reset
   });
   const databaseMs = Date.now() - databaseStarted;
-  if (demo.created) log(`Demo org seeded (seed ${options.seed}) in ${(databaseMs / 1000).toFixed(1)} s.`);
+  if (org.created) log(`Demo org seeded (seed ${options.seed}) in ${(databaseMs / 1000).toFixed(1)} s.`);
   try {
     const build = await buildWorkbench({ root: options.root, log });
-    const ctx: AdapterContext = { demo, settings: settingsFromMetadata(forceAppDir), forceAppDir, ...clock };
     const server = await startWorkbenchServer({
-      ctx,
+      org,
       webDir: build.outDir,
       root: options.root,
       port: options.port
     });
     return {
       ...server,
-      ctx,
+      org,
       timings: {
         buildMs: build.milliseconds,
         buildCached: build.cached,
         databaseMs,
-        databaseCreated: demo.created
+        databaseCreated: org.created
       },
       close: async () => {
         await server.close();
-        demo.close();
+        org.close();
       }
     };
   } catch (error) {
-    demo.close();
+    org.close();
     throw error;
   }
 }

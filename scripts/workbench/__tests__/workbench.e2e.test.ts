@@ -4,7 +4,13 @@ import { join, resolve } from 'node:path';
 import { fiscalPeriodOf, nextPeriod } from '../../../force-app/main/default/lwc/psmsEngine/calendar';
 import { rollUpForecast } from '../../../force-app/main/default/lwc/psmsEngine/forecast';
 import { indexPartnerDeals } from '../../../force-app/main/default/lwc/psmsEngine/partnerDeals';
-import { getPipeline } from '../adapter/operations/forecastOperations';
+import { callAura } from '../../org/aura/auraCall';
+import type {
+  Opportunity,
+  Partner_Deal__c,
+  Partner_Target__c,
+  User
+} from '../../../force-app/main/default/lwc/psmsEngine/records';
 import { openBrowser, type BrowserSession } from '../browserSession';
 import { startWorkbench, type Workbench } from '../startWorkbench';
 
@@ -37,7 +43,7 @@ afterAll(async () => {
 });
 
 function query<T>(sql: string, ...params: string[]): T[] {
-  return workbench.ctx.demo.db.prepare(sql).all(...params) as T[];
+  return workbench.org.runtime.database.sql.prepare(sql).all(...params) as T[];
 }
 
 async function open(hash: string, readyText: RegExp): Promise<void> {
@@ -154,7 +160,7 @@ describe('Partner Forecast (SPEC §3)', () => {
   it('after changing period and grouping, the totals equal the engine roll-up; a submitted call survives a reload', async () => {
     const page = browser.page;
     await open('#/forecast', /forecast/i);
-    const next = nextPeriod(fiscalPeriodOf(workbench.ctx.today())).label;
+    const next = nextPeriod(fiscalPeriodOf(workbench.org.runtime.clock.today().toString())).label;
     await page.locator('lightning-combobox[data-id="period"] button').click();
     await page.getByRole('option', { name: new RegExp(next) }).click();
     await page
@@ -167,7 +173,21 @@ describe('Partner Forecast (SPEC §3)', () => {
     )
       ? 'team'
       : 'all';
-    const data = getPipeline(workbench.ctx, { period: next, scope });
+    // What the page showed comes from the same Apex, as the same (default) user.
+    const manager = workbench.org.users.find((u) => u.role === 'manager');
+    const outcome = callAura(
+      workbench.org.runtime,
+      manager?.id ?? '',
+      'PartnerForecastController.getPipeline',
+      { period: next, scope }
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+    const data = outcome.value as unknown as {
+      opportunities: Opportunity[];
+      partnerDeals: Partner_Deal__c[];
+      targets: Partner_Target__c[];
+      users: User[];
+    };
     const expected = rollUpForecast({
       period: next,
       by: 'owner',

@@ -1,0 +1,216 @@
+import { existsSync, rmSync } from 'node:fs';
+import { generateDemoOrg } from '../../demo/generateDemoOrg';
+import { DEMO_OBJECT_ORDER, type DemoOrg as GeneratedOrg } from '../../demo/demoOrgTypes';
+import type { IsoDate } from '../../../force-app/main/default/lwc/psmsEngine/records';
+import { toSql, type SqlValue } from '../../org/database/storage';
+import type { Clock } from '../../org/interpret/orgContext';
+import { OrgRuntime } from '../../org/orgRuntime';
+import type { ObjectDescribe } from '../../org/schema/describe';
+
+/**
+ * The workbench's demo org: the local org runtime over a SQLite file, loaded with the package
+ * and seeded once from the deterministic demo generator (users with roles that follow their
+ * managers, each holding the PSMS permission set of their job). Seeding writes records
+ * directly, as a data load with triggers bypassed would: the generator already made them
+ * consistent, and the Apex then runs on every call the components make.
+ */
+export interface DemoUser {
+  id: string;
+  name: string;
+  title: string;
+  role: 'rep' | 'manager' | 'leadership' | 'admin';
+  permissionSet: string;
+}
+
+export interface DemoOrg {
+  runtime: OrgRuntime;
+  seed: number;
+  created: boolean;
+  /** One user per PSMS role, for the workbench's sign-in switcher. */
+  users: DemoUser[];
+  close(): void;
+}
+
+export interface DemoOrgOptions {
+  root: string;
+  path: string;
+  seed: number;
+  today: IsoDate;
+  clock: Clock;
+  reset?: boolean;
+}
+
+const PERMISSION_SETS: Record<DemoUser['role'], string> = {
+  rep: 'PSMS_Partner_Rep',
+  manager: 'PSMS_Partner_Manager',
+  leadership: 'PSMS_Leadership',
+  admin: 'PSMS_Admin'
+};
+
+export function openDemoOrg(options: DemoOrgOptions): DemoOrg {
+  let runtime = load(options, options.reset ?? false);
+  const stored = runtime.database.meta('demoSeed');
+  if (stored !== null && Number(stored) !== options.seed) {
+    // Another seed's data: start over (the database is a cache of the generator's output).
+    runtime.database.close();
+    runtime = load(options, true);
+  }
+  let created = false;
+  if (runtime.database.meta('demoSeed') === null) {
+    runtime.database.transaction(() => seed(runtime, generateDemoOrg(options.seed, options.today)));
+    runtime.database.setMeta('demoSeed', String(options.seed));
+    created = true;
+  }
+  return {
+    runtime,
+    seed: options.seed,
+    created,
+    users: JSON.parse(runtime.database.meta('demoUsers') ?? '[]') as DemoUser[],
+    close: () => runtime.database.close()
+  };
+}
+
+function load(options: DemoOrgOptions, reset: boolean): OrgRuntime {
+  if (reset && options.path !== ':memory:' && existsSync(options.path)) rmSync(options.path);
+  return OrgRuntime.load({
+    root: options.root,
+    sourceDirs: ['force-app'],
+    databasePath: options.path,
+    clock: options.clock
+  });
+}
+
+function seed(runtime: OrgRuntime, org: GeneratedOrg): void {
+  const { database, schema } = runtime;
+  const object = (name: string): ObjectDescribe => {
+    const found = schema.object(name);
+    if (!found) throw new Error(`the runtime has no object ${name}`);
+    return found;
+  };
+  // Generator ids → ids with the runtime's key prefixes, so every reference resolves.
+  const ids = new Map<string, string>();
+  for (const name of DEMO_OBJECT_ORDER) {
+    const records = org.records[name] as { Id: string }[];
+    const allocated = database.allocateIds(object(name), records.length);
+    records.forEach((record, i) => ids.set(record.Id, allocated[i]));
+  }
+  const users = org.records.User;
+  const roles = new Map<string, string>();
+  const roleObject = object('UserRole');
+  const roleIds = database.allocateIds(roleObject, users.length);
+  const standardProfile = runtime.profileId('Standard User');
+  const now = runtime.clock.now().toIso();
+  const rows = (target: ObjectDescribe, records: Record<string, unknown>[]): Record<string, SqlValue>[] =>
+    records.map((record) => {
+      const row: Record<string, SqlValue> = {
+        CreatedDate: now,
+        LastModifiedDate: now,
+        SystemModstamp: now,
+        IsDeleted: 0
+      };
+      for (const [name, value] of Object.entries(record)) {
+        const field = target.field(name);
+        if (!field) continue;
+        row[field.name] = toSql(field, typeof value === 'string' ? (ids.get(value) ?? value) : value);
+      }
+      return row;
+    });
+  users.forEach((user, i) => roles.set(user.Id, roleIds[i]));
+  database.insert(
+    roleObject,
+    rows(
+      roleObject,
+      users.map((user, i) => ({
+        Id: roleIds[i],
+        Name: `${user.Title ?? 'User'} (${user.Name})`,
+        DeveloperName: `Role_${i + 1}`,
+        ParentRoleId: user.ManagerId ? roles.get(user.ManagerId) : null
+      }))
+    )
+  );
+  const userObject = object('User');
+  database.insert(
+    userObject,
+    rows(
+      userObject,
+      users.map((user, i) => {
+        const [first, ...last] = String(user.Name).split(' ');
+        const username = `${String(user.Name)
+          .toLowerCase()
+          .replace(/[^a-z]+/g, '.')}@psms.demo`;
+        return {
+          Id: user.Id,
+          Username: username,
+          FirstName: first,
+          LastName: last.join(' ') || first,
+          Name: user.Name,
+          Title: user.Title ?? null,
+          Alias: `u${i + 1}`,
+          Email: username,
+          EmailEncodingKey: 'UTF-8',
+          LanguageLocaleKey: 'en_US',
+          LocaleSidKey: 'en_US',
+          TimeZoneSidKey: 'GMT',
+          ProfileId: standardProfile,
+          UserRoleId: roles.get(user.Id),
+          ManagerId: user.ManagerId,
+          IsActive: true,
+          UserType: 'Standard'
+        };
+      })
+    )
+  );
+  for (const name of DEMO_OBJECT_ORDER) {
+    if (name === 'User') continue;
+    const target = object(name);
+    database.insert(target, rows(target, org.records[name] as unknown as Record<string, unknown>[]));
+  }
+  assignRoles(runtime, org, ids);
+}
+
+/** Each demo user gets the permission set of their job; the runtime's admin is the PSMS admin. */
+function assignRoles(runtime: OrgRuntime, org: GeneratedOrg, ids: Map<string, string>): void {
+  const job = (title: string | null | undefined): DemoUser['role'] => {
+    if (!title) return 'rep';
+    if (/^VP|Director/.test(title)) return 'leadership';
+    if (/Manager$/.test(title) && !/Account Manager/.test(title)) return 'manager';
+    return 'rep';
+  };
+  const assignment = runtime.schema.object('PermissionSetAssignment');
+  if (!assignment) throw new Error('the runtime has no PermissionSetAssignment');
+  const people: DemoUser[] = org.records.User.map((user) => {
+    const role = job(user.Title);
+    return {
+      id: ids.get(user.Id) ?? user.Id,
+      name: user.Name ?? '',
+      title: user.Title ?? '',
+      role,
+      permissionSet: PERMISSION_SETS[role]
+    };
+  });
+  const admin: DemoUser = {
+    id: runtime.adminUserId,
+    name: 'Local Admin',
+    title: 'PSMS Administrator',
+    role: 'admin',
+    permissionSet: PERMISSION_SETS.admin
+  };
+  const everyone = [...people, admin];
+  const assignmentIds = runtime.database.allocateIds(assignment, everyone.length);
+  runtime.database.insert(
+    assignment,
+    everyone.map((person, i) => ({
+      Id: assignmentIds[i],
+      AssigneeId: person.id,
+      PermissionSetId: runtime.permissionSetId(person.permissionSet),
+      CreatedDate: runtime.clock.now().toIso(),
+      IsDeleted: 0
+    }))
+  );
+  // The sign-in switcher offers the head of partner sales and the first of each other job.
+  const head = people.find((p) => ids.get(org.currentUserId) === p.id);
+  const pick = (role: DemoUser['role']): DemoUser | undefined =>
+    people.find((p) => p.role === role && /Partner/.test(p.title));
+  const switcher = [pick('rep'), pick('manager'), head, admin].filter((p): p is DemoUser => p !== undefined);
+  runtime.database.setMeta('demoUsers', JSON.stringify(switcher));
+}
