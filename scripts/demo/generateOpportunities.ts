@@ -163,8 +163,6 @@ function opportunityFacts(
   const createdDay = Math.min(toDay(closeDate) - cycle, toDay(today) - random.int(1, 25));
   const created = `${fromDay(createdDay)}T${String(random.int(8, 18)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`;
   const amount = random.amount(38000, 0.85);
-  const lastStageDay =
-    createdDay + random.int(0, Math.max(0, Math.min(toDay(today), toDay(closeDate)) - createdDay));
   if (outcome !== 'open') {
     const won = outcome === 'won';
     return {
