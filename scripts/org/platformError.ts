@@ -13,6 +13,7 @@ export type PlatformExceptionType =
   | 'System.TypeException'
   | 'System.NullPointerException'
   | 'System.ListException'
+  | 'System.NoSuchElementException'
   | 'System.MathException'
   | 'System.JSONException'
   | 'System.AsyncException'

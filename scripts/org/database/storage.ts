@@ -67,7 +67,8 @@ export function fromSql(field: FieldDescribe, value: SqlValue | undefined): unkn
     case 'double':
     case 'currency':
     case 'percent':
-      return new Decimal(Number(value));
+      // A Decimal read from the database has its field's scale: a Currency(16, 2) reads 5.00.
+      return new Decimal(Number(value), field.scale);
     case 'date':
       return ApexDate.parse(String(value));
     case 'datetime':

@@ -2,6 +2,7 @@ import type { ClassDecl, EnumDecl, InterfaceDecl, MethodDecl, TypeDecl, TypeRef 
 import type { OrgSchema } from '../schema/orgSchema';
 import { AGGREGATE_RESULT } from '../soql/aggregateQuery';
 import { UnsupportedError } from '../platformError';
+import { addEnumMethods } from './enumMethods';
 import { ApexEnumValue, RuntimeClass, type FieldInfo, type MethodInfo } from './runtimeClass';
 import {
   GENERIC_SOBJECT,
@@ -152,6 +153,7 @@ export class ClassRegistry {
 
   private linkEnum(cls: RuntimeClass, _decl: EnumDecl): void {
     cls.superclass = null;
+    addEnumMethods(cls);
   }
 
   private methodInfo(cls: RuntimeClass, member: MethodDecl): MethodInfo {

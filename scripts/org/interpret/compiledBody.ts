@@ -16,4 +16,6 @@ export type ExpressionCode = (frame: Frame) => unknown;
 export interface CompiledBody {
   size: number;
   run: StatementCode;
+  /** The source file, so that what the runtime does not support is reported at file:line. */
+  file?: string;
 }

@@ -111,7 +111,7 @@ export class Compiler {
     const scope = new BodyScope(this, method.owner, method.isStatic, method.owner.file ?? '', property);
     for (const param of method.params ?? []) scope.declare(param.name, param.type);
     const run = compileBlockStatements(scope, decl.body.statements);
-    method.body = { size: 0, run };
+    method.body = { size: 0, run, file: scope.file };
     method.body.size = scope.size;
     return method.body;
   }
@@ -146,7 +146,7 @@ export class Compiler {
       statements = statements.slice(1);
     }
     const run = compileBlockStatements(scope, statements);
-    compiled = { size: scope.size, run, explicitCall };
+    compiled = { size: scope.size, run, explicitCall, file: scope.file };
     this.constructors.set(ctor, compiled);
     return compiled;
   }
@@ -183,6 +183,7 @@ export class Compiler {
     if (steps.length === 0) return null;
     return {
       size: scope.size,
+      file: scope.file,
       run: (frame) => {
         for (const step of steps) step(frame);
         return NORMAL;
@@ -195,7 +196,7 @@ export class Compiler {
     if (!compiled) {
       const scope = new BodyScope(this, null, true, file, null, trigger);
       const run = compileBlockStatements(scope, trigger.body.statements);
-      compiled = { size: scope.size, run };
+      compiled = { size: scope.size, run, file };
       this.triggers.set(trigger, compiled);
     }
     return compiled;
@@ -205,7 +206,7 @@ export class Compiler {
   anonymous(block: Block, file: string): CompiledBody {
     const scope = new BodyScope(this, null, true, file);
     const run = compileBlockStatements(scope, block.statements);
-    return { size: scope.size, run };
+    return { size: scope.size, run, file };
   }
 }
 

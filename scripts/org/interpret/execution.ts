@@ -157,7 +157,7 @@ export class Execution {
       body.run(frame);
     } catch (error) {
       this.noteStack(error);
-      throw error;
+      throw locate(error, body.file ?? cls?.file ?? undefined, frame.line);
     } finally {
       this.stack.pop();
     }
@@ -222,7 +222,7 @@ export class Execution {
       compiled.run(frame);
     } catch (error) {
       this.noteStack(error);
-      throw error;
+      throw locate(error, compiled.file ?? cls.file ?? undefined, frame.line);
     } finally {
       this.stack.pop();
     }
@@ -307,6 +307,12 @@ export class Execution {
   enqueue(work: AsyncWork): void {
     this.asyncQueue.push(work);
   }
+}
+
+/** What the runtime does not support, met below the compiler (a value's method, a member), gets the file:line of the Apex that reached it. */
+function locate(error: unknown, file: string | undefined, line: number): unknown {
+  if (error instanceof UnsupportedError && error.file === undefined && file !== undefined) return new UnsupportedError(error.construct, file, line);
+  return error;
 }
 
 function acceptsNumber(type: import('./types').ApexType, value: unknown): boolean {

@@ -58,17 +58,36 @@ function isWhole(value: unknown): value is number {
   return typeof value === 'number';
 }
 
-function numeric(a: number | Decimal, b: number | Decimal, op: (x: number, y: number) => number): number | Decimal {
+/** A Decimal's scale as arithmetic sees it: an Integer or Long has none after the point. */
+function scaleOf(value: number | Decimal): number | undefined {
+  return typeof value === 'number' ? 0 : value.scale;
+}
+
+function numeric(
+  a: number | Decimal,
+  b: number | Decimal,
+  op: (x: number, y: number) => number,
+  resultScale?: (left: number, right: number) => number
+): number | Decimal {
   if (isWhole(a) && isWhole(b)) return op(a, b);
   const result = op(numberOf(a), numberOf(b));
   const double = (a instanceof Decimal && a.isDouble) || (b instanceof Decimal && b.isDouble);
-  return double ? toDouble(result) : new Decimal(Number(result.toPrecision(15)));
+  if (double) return toDouble(result);
+  // Decimal arithmetic keeps scale as Java's BigDecimal does: a sum has the larger scale of its
+  // operands (1.50 + 1 = 2.50), a product the sum of theirs (1.50 * 2 = 3.00).
+  const left = scaleOf(a);
+  const right = scaleOf(b);
+  const scale = resultScale && left !== undefined && right !== undefined ? resultScale(left, right) : undefined;
+  return new Decimal(Number(result.toPrecision(15)), scale);
 }
+
+const SUM_SCALE = (left: number, right: number): number => Math.max(left, right);
+const PRODUCT_SCALE = (left: number, right: number): number => left + right;
 
 export function add(a: unknown, b: unknown): unknown {
   if (typeof a === 'string' || typeof b === 'string') return concatText(a) + concatText(b);
   if (a === null || b === null || a === undefined || b === undefined) throw npe();
-  if (isNumber(a) && isNumber(b)) return numeric(a, b, (x, y) => x + y);
+  if (isNumber(a) && isNumber(b)) return numeric(a, b, (x, y) => x + y, SUM_SCALE);
   if (a instanceof ApexDate && isNumber(b)) return a.addDays(Math.trunc(numberOf(b)));
   if (a instanceof ApexDatetime && isNumber(b)) return new ApexDatetime(a.ms + Math.round(numberOf(b) * 86_400_000));
   throw unsupportedOperands('+', a, b);
@@ -76,7 +95,7 @@ export function add(a: unknown, b: unknown): unknown {
 
 export function subtract(a: unknown, b: unknown): unknown {
   if (a === null || b === null || a === undefined || b === undefined) throw npe();
-  if (isNumber(a) && isNumber(b)) return numeric(a, b, (x, y) => x - y);
+  if (isNumber(a) && isNumber(b)) return numeric(a, b, (x, y) => x - y, SUM_SCALE);
   if (a instanceof ApexDate && isNumber(b)) return a.addDays(-Math.trunc(numberOf(b)));
   if (a instanceof ApexDatetime && isNumber(b)) return new ApexDatetime(a.ms - Math.round(numberOf(b) * 86_400_000));
   throw unsupportedOperands('-', a, b);
@@ -84,7 +103,7 @@ export function subtract(a: unknown, b: unknown): unknown {
 
 export function multiply(a: unknown, b: unknown): unknown {
   if (a === null || b === null || a === undefined || b === undefined) throw npe();
-  if (isNumber(a) && isNumber(b)) return numeric(a, b, (x, y) => x * y);
+  if (isNumber(a) && isNumber(b)) return numeric(a, b, (x, y) => x * y, PRODUCT_SCALE);
   throw unsupportedOperands('*', a, b);
 }
 

@@ -43,6 +43,7 @@ import {
   type EnumDeclarationContext,
   type ExpressionContext,
   type ExpressionListContext,
+  type FieldDeclarationContext,
   type FormalParametersContext,
   type InterfaceDeclarationContext,
   type LiteralContext,
@@ -142,8 +143,16 @@ export function parseApexAnonymous(file: string, source: string): Block {
   const statements: Stmt[] = [];
   for (const member of unit.anonymousBlock().anonymousBlockMember_list()) {
     const statement = member.statement();
-    if (!statement) throw new ApexSyntaxError(file, member.start.line, 'not supported by the local runtime: declarations in anonymous Apex');
-    statements.push(converter.statement(statement));
+    if (statement) {
+      statements.push(converter.statement(statement));
+      continue;
+    }
+    // The grammar reads `Integer n = 1;` at the top of anonymous Apex as a field declaration;
+    // on the platform it is a local variable of the block (a modifier such as `static` is not).
+    const field = member.anonymousMemberDeclaration()?.fieldDeclaration();
+    if (!field || member.modifier_list().length > 0)
+      throw new ApexSyntaxError(file, member.start.line, 'not supported by the local runtime: declarations in anonymous Apex');
+    statements.push(converter.anonymousLocal(field));
   }
   return { kind: 'block', line: 1, statements };
 }
@@ -389,6 +398,11 @@ class Converter {
 
   private localDeclaration(ctx: LocalVariableDeclarationContext): { type: TypeRef; declarators: Declarator[] } {
     return { type: this.typeRef(ctx.typeRef()), declarators: this.declarators(ctx.variableDeclarators()) };
+  }
+
+  /** A top-level variable of anonymous Apex, which the grammar parses as a field. */
+  anonymousLocal(ctx: FieldDeclarationContext): Stmt {
+    return { kind: 'local', line: ctx.start.line, type: this.typeRef(ctx.typeRef()), declarators: this.declarators(ctx.variableDeclarators()) };
   }
 
   statement(ctx: StatementContext): Stmt {

@@ -2,8 +2,8 @@ import type { ClassRegistry } from '../classRegistry';
 import type { Execution } from '../execution';
 import { toText } from '../operators';
 import { ApexObject, type RuntimeClass } from '../runtimeClass';
-import { STRING_TYPE } from '../types';
-import { ApexList } from '../values/collections';
+import { STRING_TYPE, setOf } from '../types';
+import { ApexList, ApexMap, ApexSet } from '../values/collections';
 import { enumValue, nativeClass } from './nativeClass';
 
 /**
@@ -28,6 +28,7 @@ export const SYSTEM_EXCEPTIONS = [
   'MathException',
   'NoAccessException',
   'NoDataFoundException',
+  'NoSuchElementException',
   'NullPointerException',
   'QueryException',
   'RequiredFeatureMissingException',
@@ -53,6 +54,22 @@ export interface DmlFailure {
 function failures(self: ApexObject | null): DmlFailure[] {
   const details = self?.native.details;
   return Array.isArray(details) ? (details as DmlFailure[]) : [];
+}
+
+/**
+ * QueryException.getInaccessibleFields(): a Map<String, Set<String>> of object name to the
+ * fields a user-mode query could not read (the SOQL engine reports them as JavaScript sets).
+ */
+function inaccessibleFields(self: ApexObject | null): ApexMap | null {
+  const details = self?.native.details as { inaccessibleFields?: unknown } | undefined;
+  if (!(details?.inaccessibleFields instanceof Map)) return null;
+  const result = new ApexMap(STRING_TYPE, setOf(STRING_TYPE));
+  for (const [object, fields] of details.inaccessibleFields as Map<string, Set<string>>) {
+    const names = new ApexSet(STRING_TYPE);
+    for (const field of fields) names.add(field);
+    result.put(object, names);
+  }
+  return result;
 }
 
 export function installExceptions(registry: ClassRegistry): RuntimeClass {
@@ -91,7 +108,7 @@ export function installExceptions(registry: ClassRegistry): RuntimeClass {
       getDmlFieldNames: (_ex, self, [i]) => new ApexList(STRING_TYPE, failures(self)[Number(i)]?.fields ?? []),
       getDmlId: (_ex, self, [i]) => failures(self)[Number(i)]?.id ?? null,
       getDmlIndex: (_ex, self, [i]) => failures(self)[Number(i)]?.index ?? null,
-      getInaccessibleFields: (_ex, self) => (self as ApexObject).native.details ?? null
+      getInaccessibleFields: (_ex, self) => inaccessibleFields(self)
     }
   });
   for (const name of SYSTEM_EXCEPTIONS)

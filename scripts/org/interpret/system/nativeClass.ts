@@ -1,6 +1,7 @@
 import type { ClassRegistry } from '../classRegistry';
 import type { Execution } from '../execution';
 import { ApexEnumValue, RuntimeClass, type ApexObject, type NativeMethod } from '../runtimeClass';
+import { addEnumMethods } from '../enumMethods';
 import { OBJECT_TYPE, VOID_TYPE } from '../types';
 
 /**
@@ -80,7 +81,10 @@ export function nativeClass(registry: ClassRegistry, spec: NativeSpec): RuntimeC
       native: spec.construct,
       isConstructor: true
     });
-  if (spec.enumValues) cls.enumValues = spec.enumValues.map((value, i) => new ApexEnumValue(cls, value, i));
+  if (spec.enumValues) {
+    cls.enumValues = spec.enumValues.map((value, i) => new ApexEnumValue(cls, value, i));
+    addEnumMethods(cls);
+  }
   cls.nativeStatic = spec.nativeStatic;
   cls.nativeProperty = spec.nativeProperty;
   return registry.registerSystem(cls, ...(spec.aliases ?? []));

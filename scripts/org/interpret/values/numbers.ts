@@ -32,10 +32,20 @@ export function numberOf(value: number | Decimal): number {
   return typeof value === 'number' ? value : value.value;
 }
 
-/** The Decimal of a number, keeping a Decimal's scale. */
+/**
+ * The Decimal of a number, keeping a Decimal's scale. A Decimal made from an Integer, Long or
+ * Double takes the scale of the number written out ('10' has none, '1.5' one), as Apex does.
+ */
 export function toDecimal(value: number | Decimal, scale?: number): Decimal {
-  if (value instanceof Decimal) return value.isDouble ? new Decimal(value.value, scale) : value;
-  return new Decimal(value, scale);
+  if (value instanceof Decimal) return value.isDouble ? new Decimal(value.value, scale ?? writtenScale(value.value)) : value;
+  return new Decimal(value, scale ?? writtenScale(value));
+}
+
+function writtenScale(value: number): number | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  const text = plainNumber(value);
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
 }
 
 export function toDouble(value: number | Decimal): Decimal {
