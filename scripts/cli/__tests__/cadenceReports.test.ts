@@ -1,3 +1,4 @@
+import { id } from './helpers/fixtureIds';
 import { join } from 'node:path';
 import { FIXTURES, psms } from './helpers/runPsms';
 
@@ -40,20 +41,20 @@ describe('SPEC §10 psms agenda: Weekly Partner Team Call', () => {
       'helpNeeded'
     ]);
     // Won in week 3 through a primary partner: B2 700 (21 April), B1 500 (16 April).
-    expect(idsOf(lists.lastWeekBookings)).toEqual(['006B2', '006B1']);
+    expect(idsOf(lists.lastWeekBookings)).toEqual([id('006B2'), id('006B1')]);
     // Open Commit closing in week 4: C2 900 (28 April), C1 300 (24 April).
-    expect(idsOf(lists.thisWeekCommits)).toEqual(['006C2', '006C1']);
+    expect(idsOf(lists.thisWeekCommits)).toEqual([id('006C2'), id('006C1')]);
     // No snapshot file in the export: no changes to show.
     expect(lists.forecastChanges).toEqual([]);
     // R1: Commit past its close date (10 April); R2: Best Case without an amount.
     expect(lists.risks.map((row) => [row.opportunityId, row.rules])).toEqual([
-      ['006R1', ['PAST_CLOSE_DATE']],
-      ['006R2', ['MISSING_AMOUNT']]
+      [id('006R1'), ['PAST_CLOSE_DATE']],
+      [id('006R2'), ['MISSING_AMOUNT']]
     ]);
     // Help needed on any open deal of Q, the direct one too.
     expect(lists.helpNeeded.map((row) => [row.opportunityId, row.helpNeeded])).toEqual([
-      ['006C1', 'Exec sponsor call'],
-      ['006D1', 'Pricing approval']
+      [id('006C1'), 'Exec sponsor call'],
+      [id('006D1'), 'Pricing approval']
     ]);
     expect(agenda.figures).toMatchObject({ bookedAmount: 1200, commitAmount: 1200 });
   });
@@ -74,18 +75,25 @@ describe('SPEC §10 psms agenda: Weekly Partner Team Call', () => {
 
 describe('SPEC §10 psms agenda: the 1:1s', () => {
   it("Partner Forecast & Acquisition 1:1 for rep R1: validation, the partners' roll-up with the call, recruits, open actions", async () => {
-    const agenda = await json('agenda', ['--date', '2026-04-22', '--meeting', 'forecast', '--rep', '005R1']);
+    const agenda = await json('agenda', [
+      '--date',
+      '2026-04-22',
+      '--meeting',
+      'forecast',
+      '--rep',
+      id('005R1')
+    ]);
     const lists = agenda.lists as Lists;
     // Not validated first (Commit before Best Case), then C1, validated on 2 April by M1.
     expect(lists.validation.map((row) => [row.opportunityId, row.validated, row.validatedBy])).toEqual([
-      ['006R1', false, null],
-      ['006R2', false, null],
-      ['006C1', true, '005M1']
+      [id('006R1'), false, null],
+      [id('006R2'), false, null],
+      [id('006C1'), true, id('005M1')]
     ]);
     // R1's partners are P1 and P3; P1 in Q2: won 500 (B1), Commit 300 + 200, Best Case 0 (no amount).
     expect(lists.partnerRollUp).toHaveLength(1);
     expect(lists.partnerRollUp[0]).toMatchObject({
-      partnerId: '001P1',
+      partnerId: id('001P1'),
       label: 'Alpha Partners',
       closed: 500,
       commit: 500,
@@ -97,25 +105,32 @@ describe('SPEC §10 psms agenda: the 1:1s', () => {
     expect(lists.recruitedPartners).toEqual([]);
     expect(agenda.figures).toMatchObject({ recruited: 0, recruitmentTarget: 2, recruitmentAttainment: 0 });
     expect(lists.openActions.map((row) => [row.actionId, row.overdue])).toEqual([
-      ['a08A1', true],
-      ['a08A2', false]
+      [id('a08A1'), true],
+      [id('a08A2'), false]
     ]);
   });
 
   it('Partner Pipeline & Account Planning 1:1 for R1: next quarter, plans with attainment, co-sell deals', async () => {
-    const agenda = await json('agenda', ['--date', '2026-04-22', '--meeting', 'pipeline', '--rep', '005R1']);
+    const agenda = await json('agenda', [
+      '--date',
+      '2026-04-22',
+      '--meeting',
+      'pipeline',
+      '--rep',
+      id('005R1')
+    ]);
     const lists = agenda.lists as Lists;
     expect(agenda.figures).toMatchObject({ nextPeriod: 'FY2026-Q3' });
-    expect(lists.nextQuarterRollUp.map((row) => [row.partnerId, row.commit])).toEqual([['001P1', 600]]);
+    expect(lists.nextQuarterRollUp.map((row) => [row.partnerId, row.commit])).toEqual([[id('001P1'), 600]]);
     // P1 FY2026: won 500 (B1) + 1000 (W1) of 4000 = 0.375; co-sell wins: W1 → 1 of 2.
     expect(
       lists.accountPlans.map((row) => [row.planId, row.revenueAttainment, row.coSellAttainment])
     ).toEqual([
-      ['a04L1', 0.375, 0.5],
-      ['a04L3', null, null]
+      [id('a04L1'), 0.375, 0.5],
+      [id('a04L3'), null, null]
     ]);
     expect(lists.coSellOpportunities.map((row) => [row.opportunityId, row.coSellPartners])).toEqual([
-      ['006N1', ['001P2']]
+      [id('006N1'), [id('001P2')]]
     ]);
   });
 });
@@ -135,9 +150,9 @@ describe('SPEC §10 psms agenda: leadership meetings', () => {
       ])
     ).toEqual([
       // M1: B1 won 500; C1 300 + R1 200 in Commit; M1's whole-team call 2,000, accepted on 3 April.
-      ['005M1', 500, 500, 2000, 'a06T1', true],
+      [id('005M1'), 500, 500, 2000, id('a06T1'), true],
       // M2: B2 won 700; C2 900 in Commit; no team call, so the partner call (P2 1,500).
-      ['005M2', 700, 900, 1500, null, false]
+      [id('005M2'), 700, 900, 1500, null, false]
     ]);
     expect(agenda.figures).toMatchObject({
       commitCall: 3500,
@@ -195,11 +210,11 @@ describe('SPEC §12 psms funnel', () => {
       byStatus: { Prospect: 0, Recruited: 1, Onboarding: 1, Active: 2, Inactive: 0 },
       medianDaysToActivate: 191, // P2: 2025-10-01 → 2026-04-10
       medianDaysToFirstRevenue: 10, // P2: 10 → 20 April
-      stuck: ['001P3'], // onboarding 142 days since 2025-12-01
+      stuck: [id('001P3')], // onboarding 142 days since 2025-12-01
       plans: [
-        { planId: 'a04L1', partnerId: '001P1', revenueAttainment: 0.375, coSellAttainment: 0.5 },
-        { planId: 'a04L2', partnerId: '001P2', revenueAttainment: 0.7, coSellAttainment: null },
-        { planId: 'a04L3', partnerId: '001P3', revenueAttainment: null, coSellAttainment: null }
+        { planId: id('a04L1'), partnerId: id('001P1'), revenueAttainment: 0.375, coSellAttainment: 0.5 },
+        { planId: id('a04L2'), partnerId: id('001P2'), revenueAttainment: 0.7, coSellAttainment: null },
+        { planId: id('a04L3'), partnerId: id('001P3'), revenueAttainment: null, coSellAttainment: null }
       ]
     });
   });
@@ -212,8 +227,8 @@ describe('SPEC §11 psms accuracy --calibrated', () => {
     // P1: n = 2, b = (2·0.15 + 2·0.15) ÷ 4 = 0.15; P2 has no history: b = b_all = 0.15.
     const groups = report.groups as Record<string, unknown>[];
     expect(groups.map((g) => [g.key, g.call, g.calibrated])).toEqual([
-      ['001P1', 1200, 1043.48], // 1,200 ÷ 1.15
-      ['001P2', 1500, 1304.35] // 1,500 ÷ 1.15
+      [id('001P1'), 1200, 1043.48], // 1,200 ÷ 1.15
+      [id('001P2'), 1500, 1304.35] // 1,500 ÷ 1.15
     ]);
     expect((report.total as Record<string, unknown>).calibrated).toBeCloseTo(2347.83, 6);
     // The quarter is still running: accuracy is not measured yet.

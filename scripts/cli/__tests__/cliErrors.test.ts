@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { id } from './helpers/fixtureIds';
 import { FIXTURES, psms } from './helpers/runPsms';
 
 /** Every user mistake: one line on stderr, no stack trace, the documented exit code (1 runtime, 2 usage, 3 data). */
@@ -42,7 +43,7 @@ describe('usage errors (exit 2)', () => {
     expectError(
       ['hygiene', '--data', data, '--today', '2026-02-30'],
       2,
-      'hygiene: --today must be a date YYYY-MM-DD, not "2026-02-30"'
+      'hygiene: --today must be a date YYYY-MM-DD that exists, from 1700-01-01 to 4000-12-31, not "2026-02-30"'
     ));
   it('a malformed period', () =>
     expectError(
@@ -106,7 +107,7 @@ describe('data errors (exit 3)', () => {
   it('a missing column, named with its file', async () => {
     const dir = brokenExport(
       'Partner_Deal__c.csv',
-      'Id,Opportunity__c,Partner_Account__c\na01D1,006O1,001P1\n'
+      `Id,Opportunity__c,Partner_Account__c\n${id('a01D1')},${id('006O1')},${id('001P1')}\n`
     );
     await expectError(['forecast', '--data', dir], 3, 'Partner_Deal__c.csv: missing column Is_Primary__c');
   });
@@ -114,38 +115,40 @@ describe('data errors (exit 3)', () => {
   it('a malformed row: file, line and column', async () => {
     const dir = brokenExport(
       'Opportunity.csv',
-      'Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n006A,10,2026-01-05,Commit,false,false,005U1\n006B,"1"0,2026-01-05,Commit,false,false,005U1\n'
+      `Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n${id('006A')},10,2026-01-05,Commit,false,false,${id('005U1')}\n${id('006B')},"1"0,2026-01-05,Commit,false,false,${id('005U1')}\n`
     );
-    // Line 3 is `006B,"1"0,...`: 006B (1–4), comma (5), "1" (6–8), then the stray 0 in column 9.
+    // Line 3 is `<18-character id>,"1"0,...`: the id (1–18), comma (19), "1" (20–22), then the stray 0 in column 23.
     await expectError(
       ['forecast', '--data', dir],
       3,
-      'Opportunity.csv:3:9: unexpected character after the closing quote of field 2 (Amount)'
+      'Opportunity.csv:3:23: unexpected character after the closing quote of field 2 (Amount)'
     );
   });
 
   it('a malformed row after rows already folded into the roll-up: the error alone, no partial report', async () => {
     const header = 'Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n';
     // ~300 KB of valid in-period rows: several 64 KiB read chunks before the bad one.
-    const rows = Array.from({ length: 5000 }, (_, i) => `006R${i},10,2026-01-05,Commit,false,false,005U1\n`);
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `${id(`006R${i}`)},10,2026-01-05,Commit,false,false,${id('005U1')}\n`
+    );
     const dir = brokenExport(
       'Opportunity.csv',
-      header + rows.join('') + '006Z,10,2026-01-05,Commit,maybe,false,005U1\n'
+      header + rows.join('') + `${id('006Z')},10,2026-01-05,Commit,maybe,false,${id('005U1')}\n`
     );
     await expectError(
       ['forecast', '--data', dir],
       3,
-      'Opportunity.csv: line 5002, column IsClosed: "maybe" is not true or false'
+      'Opportunity.csv:5002: IsClosed: "maybe" is not true or false'
     );
   });
 
   it('a file that is not UTF-8, named as what it looks like', async () => {
-    const rows =
-      'Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n006A,10,2026-01-05,Commit,false,false,005U1\n';
+    const rows = `Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n${id('006A')},10,2026-01-05,Commit,false,false,${id('005U1')}\n`;
     const advice = 'save it as UTF-8 (in Excel: CSV UTF-8)';
     const latin1 = brokenExport(
       'Opportunity.csv',
-      Buffer.from(`${rows}006B,10,2026-01-05,Commit,false,false,Café\n`, 'latin1')
+      Buffer.from(`${rows}${id('006B')},10,2026-01-05,Commit,false,false,Café\n`, 'latin1')
     );
     await expectError(
       ['forecast', '--data', latin1],
@@ -163,36 +166,36 @@ describe('data errors (exit 3)', () => {
   it('a value that is not what its column holds', async () => {
     const dir = brokenExport(
       'Opportunity.csv',
-      'Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n006A,ten,2026-01-05,Commit,false,false,005U1\n'
+      `Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n${id('006A')},ten,2026-01-05,Commit,false,false,${id('005U1')}\n`
     );
     await expectError(
       ['forecast', '--data', dir],
       3,
-      'Opportunity.csv: line 2, column Amount: "ten" is not a number'
+      'Opportunity.csv:2: Amount: "ten" is not a decimal number (digits, optionally a minus and a decimal point)'
     );
   });
 
   it('a malformed date is reported, not silently left out of the period', async () => {
     const dir = brokenExport(
       'Opportunity.csv',
-      'Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n006A,10,05/01/2026,Commit,false,false,005U1\n'
+      `Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n${id('006A')},10,05/01/2026,Commit,false,false,${id('005U1')}\n`
     );
     await expectError(
       ['forecast', '--data', dir],
       3,
-      'Opportunity.csv: line 2, column CloseDate: "05/01/2026" is not a date (YYYY-MM-DD)'
+      'Opportunity.csv:2: CloseDate: "05/01/2026" is not a date YYYY-MM-DD that exists, from 1700-01-01 to 4000-12-31'
     );
   });
 
   it('a blank required value', async () => {
     const dir = brokenExport(
       'Opportunity.csv',
-      'Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n006A,10,2026-01-05,Commit,,false,005U1\n'
+      `Id,Amount,CloseDate,ForecastCategoryName,IsClosed,IsWon,OwnerId\n${id('006A')},10,2026-01-05,Commit,,false,${id('005U1')}\n`
     );
     await expectError(
       ['forecast', '--data', dir],
       3,
-      'Opportunity.csv: line 2, column IsClosed: blank, but every row needs a value'
+      'Opportunity.csv:2: IsClosed: blank, but every row needs a value'
     );
   });
 });

@@ -20,6 +20,7 @@ import {
 } from './helpers/fakeSalesforce';
 import { readCustomMetadataRecords } from '../../lib/customMetadataRecords';
 import { FORCE_APP_DIR } from '../src/cli';
+import { id } from './helpers/fixtureIds';
 import { FIXTURES, psms } from './helpers/runPsms';
 import { CsvParser } from '../src/csv/streamingCsv';
 
@@ -52,16 +53,16 @@ describe('REST query endpoint', () => {
             records: [
               {
                 attributes: { type: 'Partner_Deal__c' },
-                Id: 'a1',
-                Opportunity__c: 'o1',
-                Partner_Account__c: 'p1',
+                Id: id('a01D1'),
+                Opportunity__c: id('006O1'),
+                Partner_Account__c: id('001P1'),
                 Is_Primary__c: true
               },
               {
                 attributes: { type: 'Partner_Deal__c' },
-                Id: 'a2',
-                Opportunity__c: 'o2',
-                Partner_Account__c: 'p1',
+                Id: id('a01D2'),
+                Opportunity__c: id('006O2'),
+                Partner_Account__c: id('001P1'),
                 Is_Primary__c: true
               }
             ]
@@ -72,7 +73,9 @@ describe('REST query endpoint', () => {
         json: {
           totalSize: 3,
           done: true,
-          records: [{ Id: 'a3', Opportunity__c: 'o3', Partner_Account__c: null, Is_Primary__c: true }]
+          records: [
+            { Id: id('a01D3'), Opportunity__c: id('006O3'), Partner_Account__c: null, Is_Primary__c: true }
+          ]
         }
       };
     });
@@ -84,7 +87,7 @@ describe('REST query endpoint', () => {
     }).catch((error: Error) => error);
     // Partner_Account__c is never blank in PSMS: the null in page 2 is reported, not passed on.
     expect((rows as Error).message).toBe(
-      'Partner_Deal__c (fake): line 3, column Partner_Account__c: blank, but every row needs a value'
+      'Partner_Deal__c (fake):3: Partner_Account__c: blank, but every row needs a value'
     );
     // One count, two pages.
     expect(org.requests.map((r) => r.path)).toEqual([

@@ -1,3 +1,4 @@
+import { id } from './helpers/fixtureIds';
 import { psms, reportJson, FIXTURES } from './helpers/runPsms';
 import { join } from 'node:path';
 
@@ -54,7 +55,7 @@ describe('SPEC §3 forecast roll-up', () => {
     expect(json.groups).toEqual([
       {
         // P1: O1 won 100,000; O2 Commit 50,000; O5 lost with category Omitted 40,000.
-        key: '001P1',
+        key: id('001P1'),
         label: 'Alpha Partners',
         closed: 100000,
         commit: 50000,
@@ -71,7 +72,7 @@ describe('SPEC §3 forecast roll-up', () => {
       },
       {
         // P2: O3 Best Case 30,000; O4 Pipeline 20,000 (O9's deal is not primary).
-        key: '001P2',
+        key: id('001P2'),
         label: 'Beta Systems',
         closed: 0,
         commit: 0,
@@ -88,7 +89,7 @@ describe('SPEC §3 forecast roll-up', () => {
       },
       {
         // P3: O7 open Omitted 25,000, never in the forecast; no target → quota and its ratios null.
-        key: '001P3',
+        key: id('001P3'),
         label: 'Gamma Group',
         closed: 0,
         commit: 0,
@@ -142,7 +143,7 @@ describe('SPEC §3 forecast roll-up', () => {
     // Targets with Manager__c = 005U1: none; with Manager__c = 005M1 and no partner: T4 250,000.
     expect(json.groups).toEqual([
       expect.objectContaining({
-        key: '005M1',
+        key: id('005M1'),
         label: 'Max Manager',
         closed: 0,
         pipeline: 20000,
@@ -150,7 +151,7 @@ describe('SPEC §3 forecast roll-up', () => {
         quota: 250000
       }),
       expect.objectContaining({
-        key: '005U1',
+        key: id('005U1'),
         label: 'Rita Rep',
         closed: 100000,
         commitForecast: 150000,
@@ -166,7 +167,7 @@ describe('SPEC §3 forecast roll-up', () => {
     // Max Manager has no manager: O4 Pipeline 20,000.
     expect(json.groups).toEqual([
       expect.objectContaining({
-        key: '005M1',
+        key: id('005M1'),
         label: 'Max Manager',
         closed: 100000,
         commit: 50000,
@@ -232,35 +233,35 @@ describe('SPEC §5 pipeline hygiene', () => {
       [
         // O3: next step blank; last activity 2026-01-20 is 11 + 16 = 27 days > 21; pushed 2 ≥ 2 (not ≥ 3);
         // primary deal Sourced with no approved/converted registration.
-        '006O3 NO_NEXT_STEP medium',
-        '006O3 STALE medium',
-        '006O3 PUSHED medium',
-        '006O3 SOURCED_UNREGISTERED medium',
+        `${id('006O3')} NO_NEXT_STEP medium`,
+        `${id('006O3')} STALE medium`,
+        `${id('006O3')} PUSHED medium`,
+        `${id('006O3')} SOURCED_UNREGISTERED medium`,
         // O4: pushed 3 ≥ 3 → high; stage since 2025-12-01: 31 + 31 + 15 = 77 days > 45; Pipeline at 95 % ≥ 90.
-        '006O4 PUSHED high',
-        '006O4 STUCK_IN_STAGE medium',
-        '006O4 CATEGORY_MISMATCH medium',
+        `${id('006O4')} PUSHED high`,
+        `${id('006O4')} STUCK_IN_STAGE medium`,
+        `${id('006O4')} CATEGORY_MISMATCH medium`,
         // O7: its Approved registration R1 expires 2026-02-20, before the close date 2026-03-01.
-        '006O7 REGISTRATION_EXPIRES_BEFORE_CLOSE high',
+        `${id('006O7')} REGISTRATION_EXPIRES_BEFORE_CLOSE high`,
         // O8: amount blank; no activity, created 2026-01-10: 21 + 16 = 37 days > 21; Commit at 40 % < 50.
-        '006O8 MISSING_AMOUNT high',
-        '006O8 STALE medium',
-        '006O8 CATEGORY_MISMATCH medium',
+        `${id('006O8')} MISSING_AMOUNT high`,
+        `${id('006O8')} STALE medium`,
+        `${id('006O8')} CATEGORY_MISMATCH medium`,
         // OA: lead source Partner and no partner deal at all.
-        '006OA NO_PRIMARY_PARTNER high',
+        `${id('006OA')} NO_PRIMARY_PARTNER high`,
         // P1 (Gold): plan last reviewed 2025-10-01: 31 + 30 + 31 + 31 + 15 = 138 days > 90. P3 reviewed 27 days ago.
-        '001P1 PLAN_OUTDATED medium'
+        `${id('001P1')} PLAN_OUTDATED medium`
       ].sort()
     );
     expect(json.scores).toEqual([
-      { recordId: '006O2', score: 100 }, // clean
-      { recordId: '006O3', score: 40 }, // 100 − 4 × 15
-      { recordId: '006O4', score: 40 }, // 100 − 30 − 15 − 15
-      { recordId: '006O7', score: 70 }, // 100 − 30
-      { recordId: '006O8', score: 40 }, // 100 − 30 − 15 − 15
-      { recordId: '006OA', score: 70 }, // 100 − 30
-      { recordId: '001P1', score: 85 }, // 100 − 15
-      { recordId: '001P3', score: 100 }
+      { recordId: id('006O2'), score: 100 }, // clean
+      { recordId: id('006O3'), score: 40 }, // 100 − 4 × 15
+      { recordId: id('006O4'), score: 40 }, // 100 − 30 − 15 − 15
+      { recordId: id('006O7'), score: 70 }, // 100 − 30
+      { recordId: id('006O8'), score: 40 }, // 100 − 30 − 15 − 15
+      { recordId: id('006OA'), score: 70 }, // 100 − 30
+      { recordId: id('001P1'), score: 85 }, // 100 − 15
+      { recordId: id('001P3'), score: 100 }
     ]);
     // Open partner-involved opportunities: O2, O3, O4, O7, O8, OA = 6 (O6 is direct, lead source Web); clean: O2.
     expect(json.hygienePercent).toBeCloseTo(1 / 6, 12);
@@ -281,17 +282,17 @@ describe('SPEC §6 registration audit', () => {
       asOf: '2026-02-16',
       conflicts: [
         // Key "delta|analytics" is held by R1 (P3, 2025-11-20), R2 (P1, 2026-02-10), R5 (P3, 2026-02-12); R6 is Rejected.
-        { registrationId: 'a02R2', type: 'Duplicate', withId: 'a02R1' },
-        { registrationId: 'a02R5', type: 'Already registered', withId: 'a02R1' }, // same partner P3
-        { registrationId: 'a02R5', type: 'Duplicate', withId: 'a02R2' },
-        // R3 (Needs Review) on C1/Storage: O6 is open on C1/Storage, has no partner deal, created 2026-01-02 < 2026-02-15.
-        { registrationId: 'a02R3', type: 'Direct', withId: '006O6' }
+        { registrationId: id('a02R2'), type: 'Duplicate', withId: id('a02R1') },
+        { registrationId: id('a02R5'), type: 'Already registered', withId: id('a02R1') }, // same partner P3
+        { registrationId: id('a02R5'), type: 'Duplicate', withId: id('a02R2') },
+        // R3 (Needs Review) on C1/Security: O6 is open on C1/Security, has no partner deal, created 2026-01-02 < 2026-02-15.
+        { registrationId: id('a02R3'), type: 'Direct', withId: id('006O6') }
       ],
-      expired: ['a02R4'], // Approved, expires 2026-02-10 < 2026-02-16
+      expired: [id('a02R4')], // Approved, expires 2026-02-10 < 2026-02-16
       // R2: 2026-02-10 09:00 + 48 h = 02-12 09:00 < 02-16 00:00; R5: 02-12 00:00 + 48 h = 02-14 00:00 < 02-16;
       // R3: 02-15 20:00 + 48 h = 02-17 20:00, not yet.
-      overdue: ['a02R2', 'a02R5'],
-      expiringSoon: ['a02R1'] // Approved, 2026-02-20 ∈ [02-16, 03-02]
+      overdue: [id('a02R2'), id('a02R5')],
+      expiringSoon: [id('a02R1')] // Approved, 2026-02-20 ∈ [02-16, 03-02]
     });
   });
 });
@@ -303,14 +304,14 @@ describe('SPEC §4 changes between two snapshots', () => {
       a.opportunityId < b.opportunityId ? -1 : 1
     );
     expect(changes).toEqual([
-      { opportunityId: 'K1', type: 'Won', commitDelta: 0, pipelineDelta: -50000 }, // Commit 50,000 → won 50,000
-      { opportunityId: 'K2', type: 'Category up', commitDelta: 30000, pipelineDelta: 0 }, // Best Case → Commit
-      { opportunityId: 'K3', type: 'Pushed out', commitDelta: 0, pipelineDelta: -20000 }, // 03-20 → 04-10, past 03-31
-      { opportunityId: 'K4', type: 'Removed', commitDelta: -40000, pipelineDelta: -40000 }, // not in B
-      { opportunityId: 'K5', type: 'Amount up', commitDelta: 0, pipelineDelta: 2000 }, // 10,000 → 12,000
-      { opportunityId: 'K6', type: 'Unchanged', commitDelta: 0, pipelineDelta: 0 },
-      { opportunityId: 'K7', type: 'New', commitDelta: 8000, pipelineDelta: 8000 }, // only in B, Commit
-      { opportunityId: 'K8', type: 'Lost', commitDelta: 0, pipelineDelta: -7000 } // Pipeline → closed lost
+      { opportunityId: id('K1'), type: 'Won', commitDelta: 0, pipelineDelta: -50000 }, // Commit 50,000 → won 50,000
+      { opportunityId: id('K2'), type: 'Category up', commitDelta: 30000, pipelineDelta: 0 }, // Best Case → Commit
+      { opportunityId: id('K3'), type: 'Pushed out', commitDelta: 0, pipelineDelta: -20000 }, // 03-20 → 04-10, past 03-31
+      { opportunityId: id('K4'), type: 'Removed', commitDelta: -40000, pipelineDelta: -40000 }, // not in B
+      { opportunityId: id('K5'), type: 'Amount up', commitDelta: 0, pipelineDelta: 2000 }, // 10,000 → 12,000
+      { opportunityId: id('K6'), type: 'Unchanged', commitDelta: 0, pipelineDelta: 0 },
+      { opportunityId: id('K7'), type: 'New', commitDelta: 8000, pipelineDelta: 8000 }, // only in B, Commit
+      { opportunityId: id('K8'), type: 'Lost', commitDelta: 0, pipelineDelta: -7000 } // Pipeline → closed lost
     ]);
     // A: commit = K1 50,000 + K4 40,000 = 90,000; B: K1 won 50,000 + K2 30,000 + K7 8,000 = 88,000 (Σ commit Δ = −2,000).
     // A: pipeline = 50,000 + 30,000 + 20,000 + 40,000 + 10,000 + 5,000 + 7,000 = 162,000;
@@ -331,7 +332,7 @@ describe('SPEC §4 changes between two snapshots', () => {
       '2026-02-16',
       '--omit-unchanged'
     ]);
-    expect((json.changes as { opportunityId: string }[]).map((c) => c.opportunityId)).not.toContain('K6');
+    expect((json.changes as { opportunityId: string }[]).map((c) => c.opportunityId)).not.toContain(id('K6'));
   });
 
   it('refuses a snapshot date with no rows (data error, exit 3)', async () => {
@@ -392,10 +393,10 @@ describe('SPEC §4 forecast accuracy', () => {
       inProgress: false,
       groups: [
         // P1: latest week-1 call is F2 (01-06) 90,000; won 100,000 → 1 − 10,000/100,000; (90,000 − 100,000)/100,000.
-        { key: '001P1', label: 'Alpha Partners', call: 90000, actual: 100000, accuracy: 0.9, bias: -0.1 },
+        { key: id('001P1'), label: 'Alpha Partners', call: 90000, actual: 100000, accuracy: 0.9, bias: -0.1 },
         // P2 and P3 won nothing with a primary deal: ratios over zero are null.
-        { key: '001P2', label: 'Beta Systems', call: 15000, actual: 0, accuracy: null, bias: null },
-        { key: '001P3', label: 'Gamma Group', call: 5000, actual: 0, accuracy: null, bias: null }
+        { key: id('001P2'), label: 'Beta Systems', call: 15000, actual: 0, accuracy: null, bias: null },
+        { key: id('001P3'), label: 'Gamma Group', call: 5000, actual: 0, accuracy: null, bias: null }
       ],
       // 90,000 + 15,000 + 5,000 = 110,000 vs 100,000: 1 − 10,000/100,000 = 0.9; bias +0.1. F6 (team) and F7 (Q4) are ignored.
       total: { key: 'total', label: 'Total', call: 110000, actual: 100000, accuracy: 0.9, bias: 0.1 }
@@ -407,9 +408,9 @@ describe('SPEC §4 forecast accuracy', () => {
     const json = await reportJson('accuracy', ['--period', 'FY2026-Q1']);
     expect(json.inProgress).toBe(true);
     expect((json.groups as Record<string, unknown>[]).map((g) => [g.key, g.accuracy, g.bias])).toEqual([
-      ['001P1', null, null],
-      ['001P2', null, null],
-      ['001P3', null, null]
+      [id('001P1'), null, null],
+      [id('001P2'), null, null],
+      [id('001P3'), null, null]
     ]);
     expect(json.total).toMatchObject({ call: 110000, actual: 100000, accuracy: null, bias: null });
     const table = await psms(['accuracy', '--data', data, '--today', '2026-02-16']);
@@ -427,7 +428,7 @@ describe('SPEC §4 forecast accuracy', () => {
     ]);
     // Every week-1 partner call was submitted by Max Manager (005M1): 110,000 vs 100,000.
     expect(json.groups).toEqual([
-      { key: '005M1', label: 'Max Manager', call: 110000, actual: 100000, accuracy: 0.9, bias: 0.1 }
+      { key: id('005M1'), label: 'Max Manager', call: 110000, actual: 100000, accuracy: 0.9, bias: 0.1 }
     ]);
     const run = await psms([
       'accuracy',
@@ -469,7 +470,7 @@ describe('SPEC §9 output formats', () => {
   it('--md prints Markdown tables with right-aligned numbers', async () => {
     const run = await psms(['registrations', '--data', data, '--today', '2026-02-16', '--md']);
     expect(run.stdout).toContain('### Registration audit');
-    expect(run.stdout).toContain('| a02R3 | REG-3 | conflict | Direct | 006O6 |');
+    expect(run.stdout).toContain(`| ${id('a02R3')} | REG-3 | conflict | Direct | ${id('006O6')} |`);
     const kpis = await psms(['kpis', '--data', data, '--today', '2026-02-16', '--md']);
     expect(kpis.stdout).toContain('| --- | ---: | ---: | ---: |');
     expect(kpis.stdout).toContain('| Win rate (count) | — | 50% | 100% |');
@@ -478,22 +479,26 @@ describe('SPEC §9 output formats', () => {
   it('hygiene tables: findings most severe first then by record, columns as wide as their longest cell', async () => {
     const run = await psms(['hygiene', '--data', data, '--today', '2026-02-16']);
     const lines = run.stdout.split('\n');
-    const header = lines.findIndex((l) => l.startsWith('Record  Rule'));
-    // The longest rule name (REGISTRATION_EXPIRES_BEFORE_CLOSE, 33) sets the Rule column.
-    expect(lines[header + 1].split('  ').map((dashes) => dashes.length)).toEqual([6, 33, 8, 78, 92]);
+    const header = lines.findIndex((l) => /^Record +Rule/.test(l));
+    // An 18-character id sets the Record column, the longest rule name (REGISTRATION_EXPIRES_BEFORE_CLOSE, 33) the Rule column.
+    expect(lines[header + 1].split('  ').map((dashes) => dashes.length)).toEqual([18, 33, 8, 78, 92]);
     expect(lines.slice(header + 2, header + 7).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
-      '006O4 PUSHED high',
-      '006O7 REGISTRATION_EXPIRES_BEFORE_CLOSE high',
-      '006O8 MISSING_AMOUNT high',
-      '006OA NO_PRIMARY_PARTNER high',
-      '001P1 PLAN_OUTDATED medium'
+      `${id('006O4')} PUSHED high`,
+      `${id('006O7')} REGISTRATION_EXPIRES_BEFORE_CLOSE high`,
+      `${id('006O8')} MISSING_AMOUNT high`,
+      `${id('006OA')} NO_PRIMARY_PARTNER high`,
+      `${id('001P1')} PLAN_OUTDATED medium`
     ]);
     const below = lines.findIndex((l) => l === 'Records below 100');
-    // Lowest score first, ties by record id; "Record" is 6 wide, then two spaces and "Score" right-aligned.
-    expect(lines.slice(below + 3, below + 6)).toEqual(['006O3      40', '006O4      40', '006O8      40']);
+    // Lowest score first, ties by record id; an id is 18 wide, then two spaces and "Score" right-aligned.
+    expect(lines.slice(below + 3, below + 6)).toEqual([
+      `${id('006O3')}     40`,
+      `${id('006O4')}     40`,
+      `${id('006O8')}     40`
+    ]);
 
     const md = await psms(['hygiene', '--data', data, '--today', '2026-02-16', '--md']);
-    expect(md.stdout).toContain('| 006O4 | PUSHED | high | Close date pushed 3 times (limit 2). |');
+    expect(md.stdout).toContain(`| ${id('006O4')} | PUSHED | high | Close date pushed 3 times (limit 2). |`);
     const csv = (await psms(['hygiene', '--data', data, '--today', '2026-02-16', '--csv'])).stdout.split(
       '\n'
     );

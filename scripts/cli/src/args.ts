@@ -1,3 +1,4 @@
+import { FIRST_DATE, isCalendarDate, LAST_DATE } from './data/dateValues';
 import { UsageError } from './errors';
 import { didYouMean } from './suggest';
 
@@ -121,12 +122,17 @@ export class Flags {
     return Number(value);
   }
 
-  /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
+  /**
+   * A real calendar date `YYYY-MM-DD` (2026-02-30 is refused) that Salesforce can store, by the
+   * same check as every date in the data.
+   */
   date(name: string): string | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
     if (!isCalendarDate(value))
-      throw new UsageError(`${this.command}: --${name} must be a date YYYY-MM-DD, not "${value}"`);
+      throw new UsageError(
+        `${this.command}: --${name} must be a date YYYY-MM-DD that exists, from ${FIRST_DATE} to ${LAST_DATE}, not "${value}"`
+      );
     return value;
   }
 
@@ -141,12 +147,4 @@ export class Flags {
     }
     return match;
   }
-}
-
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -8,6 +8,7 @@ import { parseAssignments, setupOrg } from './commands/setupOrg';
 import type { DataSource } from './data/loadRequest';
 import { CliError, EXIT, UsageError } from './errors';
 import { exportFolderSource } from './export/readExport';
+import { FORCE_APP_DIR } from './forceAppDir';
 import { connectToOrg } from './org/connect';
 import { OrgClient, type OrgClientOptions } from './org/orgClient';
 import { orgSource, type OrgSourceOptions } from './org/orgSource';
@@ -29,10 +30,7 @@ import type { ReportCommand } from './reports/reportCommand';
 
 /** The command table and dispatch; main.ts wires it to the process, tests call runCli directly. */
 
-/** Set by the bundler (bin/bundle.js) to this folder, since a bundle's own __dirname is elsewhere. */
-declare const PSMS_SOURCE_DIR: string | undefined;
-const SOURCE_DIR = typeof PSMS_SOURCE_DIR === 'string' ? PSMS_SOURCE_DIR : __dirname;
-export const FORCE_APP_DIR = resolve(SOURCE_DIR, '../../../force-app');
+export { FORCE_APP_DIR };
 
 export interface CliIo {
   stdout: OutputStream;

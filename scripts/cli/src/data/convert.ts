@@ -1,40 +1,86 @@
 import { DataError } from '../errors';
+import { FIRST_DATE, isCalendarDate, isIsoDateTime, LAST_DATE } from './dateValues';
 import type { Condition, FieldValue, RawRecord } from './loadRequest';
-import { fieldType, NOT_BLANK, type FieldType, type ObjectName } from './schema';
+import { numberProblem, parseNumber } from './numberValues';
+import { picklistValues } from './picklists';
+import { canonicalId, idProblem } from './recordId';
+import {
+  fieldType,
+  NOT_BLANK,
+  NUMBER_RULES,
+  PICKLIST_VALUES_FROM,
+  uniqueKeyOf,
+  type ObjectName
+} from './schema';
+import { IdLines } from './uniqueRows';
 
 /**
  * Text values (a CSV cell, a Bulk API result, a REST value written as text) to typed record
- * values, with an error naming the file, the line and the column for a value that is not what
- * its column holds. Built once per load so the per-row work is a loop over small closures.
+ * values. Every value is checked against its field's type, range or picklist, and each row's
+ * key against the rows before, and anything wrong is refused as `file:line: field: reason`
+ * (exit 3): a bad value must never become a wrong answer. Built once per load so the per-row
+ * work is a loop over small closures.
  */
 
+/** The value, or undefined when the text is not one the field can hold. */
 type Parse = (text: string) => FieldValue | undefined;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-// Salesforce writes 2026-01-05T10:00:00.000Z (exports, Bulk) or ...+0000 (REST); a bare date is accepted.
-const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+interface FieldReader {
+  parse: Parse;
+  /** Why `text` was refused (asked only then). */
+  problem(text: string): string;
+}
 
-const PARSERS: Record<FieldType, { parse: Parse; expected: string }> = {
-  text: { parse: (text) => text, expected: 'text' },
-  number: {
-    parse: (text) => {
-      const value = Number(text);
-      return Number.isFinite(value) && text.trim() !== '' ? value : undefined;
-    },
-    expected: 'a number'
-  },
-  boolean: {
-    parse: (text) => {
-      const lower = text.length === 4 || text.length === 5 ? text.toLowerCase() : '';
-      return lower === 'true' ? true : lower === 'false' ? false : undefined;
-    },
-    expected: 'true or false'
-  },
-  date: { parse: (text) => (DATE.test(text) ? text : undefined), expected: 'a date (YYYY-MM-DD)' },
-  datetime: { parse: (text) => (DATETIME.test(text) ? text : undefined), expected: 'an ISO 8601 datetime' }
-};
+const PERIOD = /^FY\d{4}-Q[1-4]$/;
 
-export type RecordBuilder = (values: readonly string[], line: number) => RawRecord;
+async function fieldReader(object: ObjectName, field: string): Promise<FieldReader> {
+  switch (fieldType(object, field)) {
+    case 'text':
+      return { parse: (text) => text, problem: () => '' };
+    case 'id':
+      return { parse: canonicalId, problem: idProblem };
+    case 'number': {
+      const rule = NUMBER_RULES[object]?.[field] ?? {};
+      return { parse: (text) => parseNumber(text, rule), problem: (text) => numberProblem(text, rule) };
+    }
+    case 'boolean':
+      return {
+        parse: (text) => {
+          const lower = text.length === 4 || text.length === 5 ? text.toLowerCase() : '';
+          return lower === 'true' ? true : lower === 'false' ? false : undefined;
+        },
+        problem: () => 'is not true or false'
+      };
+    case 'date':
+      return {
+        parse: (text) => (isCalendarDate(text) ? text : undefined),
+        problem: () => `is not a date YYYY-MM-DD that exists, from ${FIRST_DATE} to ${LAST_DATE}`
+      };
+    case 'datetime':
+      return {
+        parse: (text) => (isIsoDateTime(text) ? text : undefined),
+        problem: () => 'is not an ISO 8601 datetime (YYYY-MM-DDThh:mm:ss, a day and time that exist)'
+      };
+    case 'picklist': {
+      const [valuesObject, valuesField] = PICKLIST_VALUES_FROM[object]?.[field] ?? [object, field];
+      const values = await picklistValues(valuesObject, valuesField);
+      return {
+        parse: (text) => (values.has(text) ? text : undefined),
+        problem: () => `is not a value of the picklist (${[...values].join(', ')})`
+      };
+    }
+    case 'period':
+      return {
+        parse: (text) => (PERIOD.test(text) ? text : undefined),
+        problem: () => 'is not a fiscal period FYyyyy-Qn (e.g. FY2026-Q4)'
+      };
+  }
+}
+
+/** A value as a message shows it: quoted, control characters escaped, a long one cut short. */
+function shown(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+}
 
 /**
  * Text that repeats (owners, dates, categories, partner accounts) is kept once: a million-row
@@ -59,74 +105,132 @@ function interning(parse: Parse): Parse {
   };
 }
 
-/** `kept`: the records outlive the load, so repeated text is worth storing once. */
-export function recordBuilder(
+export interface RowReader {
+  /**
+   * Whether a row is in the load's scope, tested on its text (null: every row is). A row whose
+   * scope value is not valid is let through, so that `build` refuses it rather than the row
+   * silently leaving the report (`2026-13-45` is no date in any quarter).
+   */
+  inScope: ((values: readonly string[]) => boolean) | null;
+  /** The typed record; throws a DataError for a bad value or a key seen on an earlier line. */
+  build(values: readonly string[], line: number): RawRecord;
+}
+
+/**
+ * The reader of one load's rows: `fields` in the order the values come. `kept`: the records
+ * outlive the load, so repeated text is worth storing once. `where`: the scope as a row filter
+ * (an org applies it in SOQL instead).
+ */
+export async function rowReader(
   object: ObjectName,
   fields: readonly string[],
   file: string,
-  kept = true
-): RecordBuilder {
-  const notBlank = new Set(NOT_BLANK[object] ?? []);
-  const columns = fields.map((field) => {
+  options: { kept?: boolean; where?: readonly Condition[] } = {}
+): Promise<RowReader> {
+  const readers = await Promise.all(fields.map((field) => fieldReader(object, field)));
+  const key = uniqueKeyOf(object);
+  const required = new Set([...(NOT_BLANK[object] ?? []), ...key]);
+  const columns = fields.map((field, i) => {
     const type = fieldType(object, field);
-    const { parse, expected } = PARSERS[type];
+    const { parse, problem } = readers[i];
     return {
       field,
-      required: notBlank.has(field),
-      parse: !kept || type === 'number' || type === 'boolean' ? parse : interning(parse),
-      expected
+      required: required.has(field),
+      parse: options.kept === false || type === 'number' || type === 'boolean' ? parse : interning(parse),
+      problem
     };
   });
-  return (values, line) => {
-    const record: RawRecord = {};
-    for (let i = 0; i < columns.length; i++) {
-      const column = columns[i];
-      const text = values[i];
-      if (text === '') {
-        if (column.required)
-          throw new DataError(
-            `${file}: line ${line}, column ${column.field}: blank, but every row needs a value`
-          );
-        record[column.field] = null;
-        continue;
+  const checkKey = keyCheck(object, fields, file);
+  return {
+    inScope: rowFilter(options.where ?? [], fields, columns),
+    build(values, line) {
+      const record: RawRecord = {};
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i];
+        const text = values[i];
+        if (text === '') {
+          if (column.required)
+            throw new DataError(`${file}:${line}: ${column.field}: blank, but every row needs a value`);
+          record[column.field] = null;
+          continue;
+        }
+        const value = column.parse(text);
+        if (value === undefined)
+          throw new DataError(`${file}:${line}: ${column.field}: ${shown(text)} ${column.problem(text)}`);
+        record[column.field] = value;
       }
-      const value = column.parse(text);
-      if (value === undefined) {
-        throw new DataError(
-          `${file}: line ${line}, column ${column.field}: "${text}" is not ${column.expected}`
-        );
-      }
-      record[column.field] = value;
+      checkKey(record, line);
+      return record;
     }
-    return record;
+  };
+}
+
+/**
+ * Refuses a row whose key an earlier row of the load had, naming both lines. The key's last
+ * field is an id; the fields before it (a snapshot's date) partition the ids.
+ */
+function keyCheck(
+  object: ObjectName,
+  fields: readonly string[],
+  file: string
+): (record: RawRecord, line: number) => void {
+  const key = uniqueKeyOf(object);
+  if (!key.every((field) => fields.includes(field))) return () => undefined;
+  const idField = key[key.length - 1];
+  const partitions = key.slice(0, -1);
+  const refuse = (record: RawRecord, line: number, earlier: number): never => {
+    const within = partitions.map((field) => ` with the same ${field} ${String(record[field])}`).join('');
+    throw new DataError(
+      `${file}:${line}: ${idField}: ${String(record[idField])} is on line ${earlier} too${within}; each record must appear once (a duplicated row?)`
+    );
+  };
+  if (partitions.length === 0) {
+    const lines = new IdLines();
+    return (record, line) => {
+      const earlier = lines.earlierLine(record[idField] as string, line);
+      if (earlier !== 0) refuse(record, line, earlier);
+    };
+  }
+  const seen = new Map<string, IdLines>();
+  return (record, line) => {
+    const partition = partitions.map((field) => String(record[field])).join('|');
+    let lines = seen.get(partition);
+    if (lines === undefined) {
+      lines = new IdLines();
+      seen.set(partition, lines);
+    }
+    const earlier = lines.earlierLine(record[idField] as string, line);
+    if (earlier !== 0) refuse(record, line, earlier);
   };
 }
 
 /** The scope as a test on the raw text values (positions as in `fields`). */
-export function rowFilter(
+function rowFilter(
   conditions: readonly Condition[],
-  fields: readonly string[]
+  fields: readonly string[],
+  columns: readonly { required: boolean; parse: Parse }[]
 ): ((values: readonly string[]) => boolean) | null {
   if (conditions.length === 0) return null;
   const tests = conditions.map((condition): ((values: readonly string[]) => boolean) => {
     const i = fields.indexOf(condition.field);
+    const { required, parse } = columns[i];
+    /** A value the record builder would refuse: the row stays, to be refused there. */
+    const invalid = (text: string) => (text === '' ? required : parse(text) === undefined);
     switch (condition.op) {
       case 'between':
         // ISO dates compare as strings; a datetime's first ten characters are its date.
-        // A value that is no date at all is let through, so that the record builder reports it
-        // instead of the row vanishing from the report.
         return (values) => {
           const value = values[i];
           const date = value.length === 10 ? value : value.slice(0, 10);
-          return (date >= condition.from && date <= condition.to) || !DATE.test(date);
+          return (date >= condition.from && date <= condition.to) || invalid(value);
         };
       case 'in': {
         const set = new Set(condition.values);
-        return (values) => set.has(values[i]);
+        return (values) => set.has(values[i]) || invalid(values[i]);
       }
       case 'is': {
         const wanted = String(condition.value);
-        return (values) => values[i].toLowerCase() === wanted;
+        return (values) => values[i].toLowerCase() === wanted || invalid(values[i]);
       }
       case 'notBlank':
         return (values) => values[i] !== '';

@@ -1,5 +1,5 @@
 import type { CustomMetadataRecord } from '../../../lib/customMetadataRecords';
-import type { ObjectName } from './schema';
+import { uniqueKeyOf, type ObjectName } from './schema';
 
 /**
  * What a report asks a data source for: one object, the fields it reads and the rows in scope.
@@ -44,11 +44,14 @@ export interface DataSource {
   each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void>;
 }
 
-/** The fields to read: the ones asked for plus those the scope tests. */
+/**
+ * The fields to read: the ones asked for, those the scope tests, and the row's key (its Id),
+ * which every load checks for duplicated rows.
+ */
 export function fieldsToRead(request: LoadRequest): string[] {
   const fields = [...request.fields];
-  for (const condition of request.where ?? []) {
-    if (!fields.includes(condition.field)) fields.push(condition.field);
+  for (const field of [...(request.where ?? []).map((c) => c.field), ...uniqueKeyOf(request.object)]) {
+    if (!fields.includes(field)) fields.push(field);
   }
   return fields;
 }

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsvStream } from '../csv/streamingCsv';
-import { recordBuilder, rowFilter } from '../data/convert';
+import { rowReader } from '../data/convert';
 import { fieldsToRead, type DataSource, type LoadRequest, type RawRecord } from '../data/loadRequest';
 import { DataError } from '../errors';
 import { silentProgress, type Progress } from '../progress';
@@ -32,8 +32,10 @@ export function exportFolderSource(folder: string, progress: Progress = silentPr
         throw new DataError(`${path}: missing file (the report needs ${request.object})`);
       }
       const fields = fieldsToRead(request);
-      const build = recordBuilder(request.object, fields, name, request.kept);
-      const inScope = rowFilter(request.where ?? [], fields);
+      const { build, inScope } = await rowReader(request.object, fields, name, {
+        kept: request.kept,
+        where: request.where
+      });
       const label = `Reading ${name}`;
       let read = 0;
       let rowsInScope = 0;

@@ -1,4 +1,4 @@
-import { recordBuilder } from '../data/convert';
+import { rowReader } from '../data/convert';
 import { fieldsToRead, type DataSource, type LoadRequest, type RawRecord } from '../data/loadRequest';
 import { silentProgress, type Progress } from '../progress';
 import { bulkQuery, DEFAULT_BULK, type BulkOptions } from './bulkQuery';
@@ -71,7 +71,10 @@ export function orgSource(client: OrgClient, orgName: string, options: OrgSource
     async each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void> {
       const fields = fieldsToRead(request);
       const count = await countRecords(client, buildCount(request.object, request.where));
-      const build = recordBuilder(request.object, fields, `${request.object} (${orgName})`, request.kept);
+      // The scope is in the SOQL: every row the org sends is in it.
+      const { build } = await rowReader(request.object, fields, `${request.object} (${orgName})`, {
+        kept: request.kept
+      });
       await queryRows(
         client,
         buildSoql(request.object, fields, request.where),
