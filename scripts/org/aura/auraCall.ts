@@ -51,11 +51,12 @@ export function callAura(
   if (!cls || !method) return refuse(404, `No @AuraEnabled method ${qualified} in the package.`);
   if (!runtime.security.classAccess(userId, cls.name))
     return refuse(403, `You do not have access to the Apex class named '${cls.name}'.`);
-  let args: unknown[];
+  let current: Execution | undefined;
   let limits: LimitCounts | undefined;
   try {
     return runtime.transaction({ userId }, (ex) => {
-      args = convertParams(ex, method, params);
+      current = ex;
+      const args = convertParams(ex, method, params);
       const result = ex.runBody(
         `${cls.name}.${method.name}`,
         cls,
@@ -70,6 +71,8 @@ export function callAura(
       return { ok: true as const, value, limits, ms: Date.now() - started };
     });
   } catch (error) {
+    // The counts up to the failure: a limit exception is reported with what it had used.
+    limits ??= current?.limits.snapshot();
     if (error instanceof ParameterError) return refuse(400, error.message);
     if (error instanceof UnsupportedError)
       return {
