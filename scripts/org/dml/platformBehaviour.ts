@@ -72,6 +72,13 @@ function userDefaults(record: SObject): void {
   record.set('UserType', 'Standard');
 }
 
+/** A custom object's text Name left blank by Apex or the API becomes the record's 15-character Id. */
+export function defaultNameToId(record: SObject): void {
+  const name = record.type.field('Name');
+  if (!record.type.custom || !name || name.autoNumberFormat || name.calculated || !record.id) return;
+  if ((record.peek('Name') ?? '') === '') record.set('Name', record.id.slice(0, 15));
+}
+
 /** `REG-{00000}` with 42 → `REG-00042`. */
 export function formatAutoNumber(format: string, value: number): string {
   return format.replace(/\{(0+)\}/, (_m, zeros: string) => String(value).padStart(zeros.length, '0'));

@@ -122,7 +122,8 @@ export function uniqueErrors(ex: Execution, object: ObjectDescribe, records: SOb
 function duplicate(field: FieldDescribe, id: string): DmlRowError {
   return {
     statusCode: 'DUPLICATE_VALUE',
-    message: `duplicate value found: ${field.name} duplicates value on record with id: ${id}`,
+    // The platform names the other record by its 15-character Id here.
+    message: `duplicate value found: ${field.name} duplicates value on record with id: ${id.slice(0, 15)}`,
     fields: [field.name]
   };
 }

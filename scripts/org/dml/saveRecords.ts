@@ -4,7 +4,7 @@ import { SObject } from '../interpret/values/sobject';
 import type { DmlRowError } from '../orgServices';
 import type { ObjectDescribe } from '../schema/describe';
 import type { PlatformSecurity } from '../security/securityService';
-import { applyInsertDefaults, applyUpdateDerivations, stampAudit } from './platformBehaviour';
+import { applyInsertDefaults, applyUpdateDerivations, defaultNameToId, stampAudit } from './platformBehaviour';
 import { referenceErrors, requiredAndShape, uniqueErrors } from './recordChecks';
 import { runTriggers, type PackageTrigger, type TriggerRow } from './triggers';
 import type { ValidationRules } from './validationRules';
@@ -138,6 +138,7 @@ export function insertRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
   saving.forEach((row, i) => {
     const record = row.record as SObject;
     record.set('Id', ids[i]);
+    defaultNameToId(record);
     stampAudit(ex, record, true);
   });
   ex.org.database.insert(

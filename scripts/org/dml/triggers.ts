@@ -95,10 +95,17 @@ function runChunk(
       if (!(error instanceof PlatformError) && !(error instanceof ApexThrow)) throw error;
       const thrown = ex.toApexThrow(error);
       if (thrown.typeName === 'System.LimitException') throw thrown;
-      const message = `${trigger.decl.name}: execution of ${EVENT_NAMES[operation]}\n\ncaused by: ${thrown.typeName}: ${thrown.apexMessage}\n\n${thrown.apexStackTrace}`;
+      const message = `${trigger.decl.name}: execution of ${EVENT_NAMES[operation]}\n\ncaused by: ${thrown.typeName}: ${thrown.apexMessage}\n\n${triggerStack(thrown.apexStackTrace, trigger.decl.name)}`;
       for (const row of chunk)
         row.errors.push({ statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', message, fields: [] });
       return;
     }
   }
+}
+
+/** The stack a trigger failure reports ends at the trigger: the code that ran the DML is not part of it. */
+function triggerStack(stack: string, trigger: string): string {
+  const lines = stack.split('\n');
+  const at = lines.findIndex((line) => line.startsWith(`Trigger.${trigger}:`));
+  return (at < 0 ? lines : lines.slice(0, at + 1)).join('\n');
 }

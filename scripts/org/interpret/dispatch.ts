@@ -64,7 +64,8 @@ export function readSObjectField(record: SObject, name: string): unknown {
   const field = record.field(name);
   const relationship = !field && isRelationship(record, name);
   if (!field && !relationship) throw new PlatformError('System.SObjectException', `Invalid field ${name} for ${record.type.name}`);
-  if (record.retrieved)
+  // SOQL always retrieves Id, so it is never "not queried": a clone without its Id reads null.
+  if (record.retrieved && field?.name !== 'Id')
     throw new PlatformError(
       'System.SObjectException',
       `SObject row was retrieved via SOQL without querying the requested field: ${record.type.name}.${field?.name ?? name}`

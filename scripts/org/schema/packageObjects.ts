@@ -139,14 +139,15 @@ function textField(name: string, length: number, required: boolean): FieldDescri
 function nameField(root: XmlNode): FieldDescribe {
   const node = children(root, 'nameField')[0] ?? {};
   const autoNumber = text(node, 'type') === 'AutoNumber';
+  // A text Name is required in the UI only: a record inserted by Apex or the API without one
+  // gets its 15-character Id as Name (saveRecords), so it is defaulted on create, never missing.
   const described = field('Name', 'string', {
     label: text(node, 'label') ?? 'Name',
     length: 80,
-    required: !autoNumber,
     readOnly: autoNumber,
     permissionable: false,
     nameField: true,
-    defaultedOnCreate: autoNumber
+    defaultedOnCreate: true
   });
   return autoNumber ? { ...described, autoNumberFormat: text(node, 'displayFormat') ?? '{0}' } : described;
 }

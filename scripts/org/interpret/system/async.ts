@@ -2,9 +2,11 @@ import { PlatformError, UnsupportedError } from '../../platformError';
 import type { ClassRegistry } from '../classRegistry';
 import type { AsyncWork, Execution } from '../execution';
 import { ApexObject, type RuntimeClass } from '../runtimeClass';
-import { ApexList } from '../values/collections';
+import { ApexList, ApexMap, ApexSet } from '../values/collections';
 import { SObject } from '../values/sobject';
+import { ASYNC_LIMITS, GovernorLimits } from '../../limits/governorLimits';
 import { nativeClass } from './nativeClass';
+import { cloneSObject } from './valueMethods/sobjectMethods';
 import { nextFireTime } from './cron';
 
 /**
@@ -39,6 +41,71 @@ export function installAsync(registry: ClassRegistry): void {
     }
   });
   void batchable;
+}
+
+/**
+ * Each step of async work (a batch's start, each execute, finish; a queueable's or scheduled
+ * job's execute) is a transaction of its own on the platform, with its own async governor
+ * limits — also when a test runs it at Test.stopTest.
+ */
+function ownTransaction(ex: Execution, work: () => void): void {
+  const outer = ex.limits;
+  ex.limits = new GovernorLimits(ASYNC_LIMITS);
+  try {
+    work();
+  } finally {
+    ex.limits = outer;
+  }
+}
+
+/** The batch object's fields as queued (collections, records and objects copied, so later changes do not reach them). */
+function copyFields(object: ApexObject): Map<string, unknown> {
+  const copies = new Map<unknown, unknown>();
+  return new Map([...object.fields].map(([key, value]) => [key, copyValue(value, copies)]));
+}
+
+function restoreFields(object: ApexObject, queued: Map<string, unknown>): void {
+  const copies = new Map<unknown, unknown>();
+  object.fields.clear();
+  for (const [key, value] of queued) object.fields.set(key, copyValue(value, copies));
+}
+
+function copyValue(value: unknown, copies: Map<unknown, unknown>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (value instanceof ApexList) {
+    const list = new ApexList(value.element, []);
+    copies.set(value, list);
+    list.items = value.items.map((item) => copyValue(item, copies));
+    list.fromSoql = value.fromSoql;
+    return list;
+  }
+  if (value instanceof ApexSet) {
+    const set = new ApexSet(value.element);
+    copies.set(value, set);
+    for (const item of value.values()) set.add(copyValue(item, copies));
+    return set;
+  }
+  if (value instanceof ApexMap) {
+    const map = new ApexMap(value.keyType, value.valueType);
+    copies.set(value, map);
+    for (const key of value.keys()) map.put(key, copyValue(value.get(key), copies));
+    return map;
+  }
+  if (value instanceof SObject) {
+    const record = cloneSObject(value, true, true, true, true);
+    copies.set(value, record);
+    return record;
+  }
+  if (value instanceof ApexObject && !value.cls.isSystem) {
+    const object = new ApexObject(value.cls);
+    copies.set(value, object);
+    object.native = value.native;
+    for (const [key, field] of value.fields) object.fields.set(key, copyValue(field, copies));
+    return object;
+  }
+  return value;
 }
 
 function context(ex: Execution, name: string, jobId: string): ApexObject {
@@ -105,27 +172,43 @@ export function executeBatch(ex: Execution, batch: unknown, scopeSize: unknown):
   const size = scopeSize === undefined || scopeSize === null ? 200 : Number(scopeSize);
   if (size < 1 || size > 2000) throw new PlatformError('System.AsyncException', `Batch scope must be between 1 and 2000, not ${size}`);
   const jobId = recordJob(ex, 'BatchApex', batch.cls);
+  // Without Database.Stateful, every step starts from the job as it was queued: what start() or
+  // an execute() stored in the object's fields is gone by the next step.
+  const stateful = batch.cls.isA(ex.org.registry.systemClass('Database.Stateful'));
+  const queued = stateful ? null : copyFields(batch);
   ex.enqueue({
     kind: 'batch',
     label: batch.cls.name,
     jobId,
-    run: (runner) => runBatch(runner, batch, size, jobId)
+    run: (runner) => runBatch(runner, batch, size, jobId, queued)
   });
   return jobId;
 }
 
-function runBatch(ex: Execution, batch: ApexObject, size: number, jobId: string): void {
+/** A test can run one execute() of a batch: its start() must return no more records than the scope. */
+const ONE_EXECUTE_IN_TESTS =
+  'No more than one executeBatch can be called from within a test method. Please make sure the iterable returned from your start method matches the batch size, resulting in one executeBatch invocation.';
+
+function runBatch(ex: Execution, batch: ApexObject, size: number, jobId: string, queued: Map<string, unknown> | null): void {
   const ctx = context(ex, 'Database.BatchableContext', jobId);
+  const step = (method: string, args: unknown[]): void => {
+    if (queued) restoreFields(batch, queued);
+    ownTransaction(ex, () => call(ex, batch, method, args));
+  };
   let processed = 0;
   try {
-    const records = startRecords(call(ex, batch, 'start', [ctx]));
+    let result: unknown = null;
+    if (queued) restoreFields(batch, queued);
+    ownTransaction(ex, () => (result = call(ex, batch, 'start', [ctx])));
+    const records = startRecords(result);
     const element = records[0] instanceof SObject ? { kind: 'sobject' as const, object: (records[0] as SObject).type } : { kind: 'sobject' as const, object: null };
     for (let i = 0; i < records.length; i += size) {
+      if (i > 0 && ex.test) throw new PlatformError('System.UnexpectedException', ONE_EXECUTE_IN_TESTS);
       ex.org.services.security.invalidate();
-      call(ex, batch, 'execute', [ctx, new ApexList(element, records.slice(i, i + size))]);
+      step('execute', [ctx, new ApexList(element, records.slice(i, i + size))]);
       processed++;
     }
-    call(ex, batch, 'finish', [ctx]);
+    step('finish', [ctx]);
     finishJob(ex, jobId, 'Completed', processed, 0, null);
   } catch (error) {
     finishJob(ex, jobId, 'Failed', processed, 1, (error as Error).message);
@@ -143,7 +226,7 @@ export function enqueueJob(ex: Execution, job: unknown): string {
     label: job.cls.name,
     jobId,
     run: (runner) => {
-      call(runner, job, 'execute', [context(runner, 'System.QueueableContext', jobId)]);
+      ownTransaction(runner, () => call(runner, job, 'execute', [context(runner, 'System.QueueableContext', jobId)]));
       finishJob(runner, jobId, 'Completed', 1, 0, null);
     }
   };
@@ -189,7 +272,7 @@ export function schedule(ex: Execution, name: unknown, cron: unknown, job: unkno
       label: job.cls.name,
       jobId: triggerId,
       run: (runner) => {
-        call(runner, job, 'execute', [context(runner, 'System.SchedulableContext', triggerId)]);
+        ownTransaction(runner, () => call(runner, job, 'execute', [context(runner, 'System.SchedulableContext', triggerId)]));
       }
     });
   return triggerId;
