@@ -1,5 +1,5 @@
 import type { OrgRuntime } from '../orgRuntime';
-import { failure, loadOrg, run } from './support/platformOrg';
+import { loadOrg, run } from './support/platformOrg';
 
 /**
  * DML in the order of save (Apex Developer Guide, "Triggers and Order of Execution"): triggers,
