@@ -1,4 +1,5 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateDemoOrg } from '../../demo/generateDemoOrg';
 import { DEMO_OBJECT_ORDER, type DemoOrg as GeneratedOrg } from '../../demo/demoOrgTypes';
 import type { IsoDate } from '../../../force-app/main/default/lwc/psmsEngine/records';
@@ -48,10 +49,13 @@ const PERMISSION_SETS: Record<DemoUser['role'], string> = {
 };
 
 export function openDemoOrg(options: DemoOrgOptions): DemoOrg {
+  const release = holdDatabase(options.path);
+  if (options.reset) refuseIfShared(options.path, '--reset');
   let runtime = load(options, options.reset ?? false);
   const stored = runtime.database.meta('demoSeed');
   if (stored !== null && Number(stored) !== options.seed) {
     // Another seed's data: start over (the database is a cache of the generator's output).
+    refuseIfShared(options.path, `--seed ${options.seed} (it holds seed ${stored})`);
     runtime.database.close();
     runtime = load(options, true);
   }
@@ -66,8 +70,51 @@ export function openDemoOrg(options: DemoOrgOptions): DemoOrg {
     seed: options.seed,
     created,
     users: JSON.parse(runtime.database.meta('demoUsers') ?? '[]') as DemoUser[],
-    close: () => runtime.database.close()
+    close: () => {
+      runtime.database.close();
+      release();
+    }
   };
+}
+
+/**
+ * Several workbenches may share one database file (ids are allocated inside each write), but
+ * none may delete it under another: each process using the file leaves its pid beside it, and
+ * a reset, or a seed change that would recreate the file, is refused while another is alive.
+ */
+function holdDatabase(path: string): () => void {
+  if (path === ':memory:') return () => {};
+  const dir = `${path}.users`;
+  mkdirSync(dir, { recursive: true });
+  const mine = join(dir, String(process.pid));
+  writeFileSync(mine, new Date().toISOString());
+  return () => rmSync(mine, { force: true });
+}
+
+function refuseIfShared(path: string, what: string): void {
+  if (path === ':memory:') return;
+  const dir = `${path}.users`;
+  const others = (existsSync(dir) ? readdirSync(dir) : [])
+    .map(Number)
+    .filter((pid) => Number.isInteger(pid) && pid !== process.pid)
+    .filter((pid) => {
+      if (alive(pid)) return true;
+      rmSync(join(dir, String(pid)), { force: true });
+      return false;
+    });
+  if (others.length > 0)
+    throw new Error(
+      `${what} would recreate ${path}, which another workbench (pid ${others.join(', ')}) is using: stop it first.`
+    );
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function load(options: DemoOrgOptions, reset: boolean): OrgRuntime {
