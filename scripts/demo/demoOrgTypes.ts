@@ -29,12 +29,16 @@ export type DemoAccount = Keyed<
 >;
 export type DemoOpportunity = Keyed<Opportunity>;
 export type DemoPartnerDeal = Keyed<Partner_Deal__c>;
-export type DemoRegistration = Keyed<Deal_Registration__c & { Decided_By__c?: RecordId | null }>;
+/** Owned by the rep who manages the registering partner: their registrations, under Private sharing. */
+export type DemoRegistration = Keyed<
+  Deal_Registration__c & { Decided_By__c?: RecordId | null; OwnerId?: RecordId | null }
+>;
 export type DemoDispute = Keyed<Registration_Dispute__c>;
 export type DemoPlan = Keyed<Partner_Account_Plan__c & { Name?: string | null }>;
 export type DemoTarget = Keyed<Partner_Target__c & { Name?: string | null }>;
 export type DemoCall = Keyed<Forecast_Submission__c>;
-export type DemoSnapshot = Keyed<Opportunity_Snapshot__c>;
+/** Owned like its opportunity, as the snapshot job sets it, so managers see their team's history. */
+export type DemoSnapshot = Keyed<Opportunity_Snapshot__c & { OwnerId?: RecordId | null }>;
 /** OwnerId follows Owner__c, as the review action trigger keeps it. */
 export type DemoReviewAction = Keyed<Review_Action__c & { OwnerId: RecordId }>;
 export type DemoAssessment = Keyed<Maturity_Assessment__c>;

@@ -278,6 +278,7 @@ function tryRegister(
     Estimated_Amount__c: random.amount(40000, 0.8),
     Expected_Close_Date__c: addDays(submittedOn, random.int(45, 160)),
     Status__c: status,
+    OwnerId: partner.OwnerId ?? null,
     Submitted_On__c: `${submittedOn}T${String(random.int(7, 20)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`,
     Decided_On__c: null,
     Approved_On__c: null,
@@ -331,6 +332,7 @@ function rejectAgainstHolders(
       ...holder,
       ...context.nextId(),
       Partner_Account__c: partner.Id,
+      OwnerId: partner.OwnerId ?? null,
       // The same customer typed differently: the key normalises both to the same value.
       End_Customer_Name__c: (holder.End_Customer_Name__c ?? '').toUpperCase(),
       End_Customer_Domain__c: holder.End_Customer_Domain__c

@@ -71,6 +71,7 @@ export function generateSnapshots(
         Is_Won__c: state.won,
         Primary_Partner__c: primaryOf.get(opp.Id) ?? null,
         Owner__c: opp.OwnerId ?? null,
+        OwnerId: opp.OwnerId ?? null,
         Snapshot_Key__c: `${date}|${opp.Id}`
       });
     }

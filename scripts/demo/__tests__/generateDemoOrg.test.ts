@@ -178,6 +178,17 @@ describe('a demo org that reads like a real one', () => {
     }
   });
 
+  it('owns each snapshot like its opportunity, and each registration by the rep of its partner', () => {
+    const ownerOf = new Map(opportunities.map((o) => [o.Id, o.OwnerId]));
+    for (const snapshot of records.Opportunity_Snapshot__c.slice(0, 500)) {
+      expect(snapshot.OwnerId).toBe(ownerOf.get(snapshot.Opportunity_Key__c));
+    }
+    const repOf = new Map(records.Account.map((a) => [a.Id, a.OwnerId]));
+    for (const registration of records.Deal_Registration__c) {
+      expect(registration.OwnerId).toBe(repOf.get(registration.Partner_Account__c));
+    }
+  });
+
   it('gives partners a region, a few none yet', () => {
     const regions = records.Account.filter((a) => a.Partner_Status__c).map(
       (a) => a.Partner_Region__c ?? null
