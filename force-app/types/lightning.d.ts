@@ -52,3 +52,50 @@ declare module '@salesforce/customPermission/*' {
   const granted: boolean;
   export default granted;
 }
+
+/** Lightning Data Service, for single records (the workbench shims it over its record endpoint). */
+declare module 'lightning/uiRecordApi' {
+  export interface FieldValueRepresentation {
+    value: unknown;
+    displayValue: string | null;
+  }
+  export interface RecordRepresentation {
+    apiName: string;
+    id: string;
+    fields: Record<string, FieldValueRepresentation | undefined>;
+  }
+  export const getRecord: import('lwc').WireAdapterConstructor<
+    { recordId?: string; fields?: string[]; optionalFields?: string[] },
+    { data?: RecordRepresentation; error?: unknown }
+  >;
+}
+
+/** An object's describe and a picklist's values, as Lightning Data Service gives them. */
+declare module 'lightning/uiObjectInfoApi' {
+  export interface PicklistValue {
+    label: string;
+    value: string;
+  }
+  export interface FieldInfo {
+    apiName: string;
+    label: string;
+    dataType: string;
+    relationshipName?: string | null;
+    referenceToInfos?: { apiName: string }[];
+  }
+  export interface ObjectInfo {
+    apiName: string;
+    label: string;
+    labelPlural?: string;
+    defaultRecordTypeId: string;
+    fields: Record<string, FieldInfo | undefined>;
+  }
+  export const getObjectInfo: import('lwc').WireAdapterConstructor<
+    { objectApiName?: string },
+    { data?: ObjectInfo; error?: unknown }
+  >;
+  export const getPicklistValues: import('lwc').WireAdapterConstructor<
+    { recordTypeId?: string; fieldApiName?: string },
+    { data?: { values: PicklistValue[]; defaultValue: PicklistValue | null }; error?: unknown }
+  >;
+}

@@ -7,6 +7,7 @@ import { bundleSources, listBundles, platformImports } from './componentCatalog'
 import { readCustomLabels } from './customLabels';
 import { generateAliasModules } from './generatedModules';
 import { pageDefinitions, pageRegistrySource, type PageDefinition } from './pageRegistrySource';
+import { objectInfoSource } from './objectInfoSource';
 import { preferTypeScriptSources, replaceConstants, stripTypeScript } from './rollupPlugins';
 import { writeIndexHtml } from './indexHtml';
 
@@ -31,7 +32,7 @@ export interface BuildResult {
   pages: PageDefinition[];
 }
 
-const SHIMMED = ['navigation', 'platformShowToastEvent', 'uiRecordApi', 'refresh'];
+const SHIMMED = ['navigation', 'platformShowToastEvent', 'uiRecordApi', 'uiObjectInfoApi', 'refresh'];
 
 export async function buildWorkbench(options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
@@ -54,6 +55,8 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
     registry,
     pageRegistrySource(pages, join(paths.browserDir, 'lwc', 'wb', 'missingComponent', 'missingComponent.ts'))
   );
+  const objectInfo = join(paths.generatedDir, 'objectInfoData.js');
+  writeFileSync(objectInfo, objectInfoSource(paths.forceAppDir));
   const aliases = generateAliasModules(
     platformImports([paths.lwcDir, paths.browserDir]),
     join(paths.generatedDir, 'platform'),
@@ -86,6 +89,7 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
           ...aliases,
           ...shims,
           { name: 'wb/pageRegistry', path: registry },
+          { name: 'wb/objectInfoData', path: objectInfo },
           { dir: paths.lwcDir },
           { dir: join(paths.browserDir, 'lwc') },
           { npm: 'lightning-base-components' }
@@ -125,7 +129,10 @@ export function workbenchPaths(root: string) {
   const buildDir = join(root, '.psms', 'build');
   return {
     root,
+    forceAppDir: join(root, 'force-app'),
     lwcDir: join(root, 'force-app', 'main', 'default', 'lwc'),
+    objectsDir: join(root, 'force-app', 'main', 'default', 'objects'),
+    globalValueSetsDir: join(root, 'force-app', 'main', 'default', 'globalValueSets'),
     labelsFile: join(root, 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml'),
     browserDir: join(root, 'scripts', 'workbench', 'browser'),
     buildCodeDir: join(root, 'scripts', 'workbench', 'build'),
@@ -141,6 +148,9 @@ function inputHash(root: string, paths: ReturnType<typeof workbenchPaths>): stri
     ...bundleSources(paths.lwcDir),
     ...filesUnder(paths.browserDir),
     ...filesUnder(paths.buildCodeDir),
+    // The object descriptions (uiObjectInfoApi) are generated from the objects' metadata.
+    ...filesUnder(paths.objectsDir),
+    ...filesUnder(paths.globalValueSetsDir),
     paths.labelsFile,
     join(root, 'package-lock.json')
   ].filter((file) => existsSync(file));

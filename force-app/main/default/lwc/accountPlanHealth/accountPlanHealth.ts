@@ -3,6 +3,7 @@ import { LightningElement, wire } from 'lwc';
 import getPlanHealth from '@salesforce/apex/AccountPlanController.getPlanHealth';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
 import { DEFAULT_SETTINGS, evaluateHygiene, type PsmsSettings } from 'c/psmsEngine';
+import { findingReason } from 'c/hygieneLabels';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_AccountPlanHealth_Title';
 import LABEL_PARTNER from '@salesforce/label/c.PSMS_AccountPlanHealth_Partner';
 import LABEL_TIER from '@salesforce/label/c.PSMS_AccountPlanHealth_Tier';
@@ -59,7 +60,7 @@ export default class AccountPlanHealth extends LightningElement {
       plans: data.plans,
       settings: { ...this.settings, hygieneRules: { ...this.settings.hygieneRules, PLAN_OUTDATED: rule } }
     });
-    const reasons = new Map(report.findings.map((finding) => [finding.recordId, finding.reason]));
+    const reasons = new Map(report.findings.map((finding) => [finding.recordId, findingReason(finding)]));
     const keyPartners = new Set(report.scores.map((score) => score.recordId));
     return data.partners
       .filter((partner) => keyPartners.has(partner.Id))

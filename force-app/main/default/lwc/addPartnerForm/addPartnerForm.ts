@@ -1,4 +1,4 @@
-// Presentation component: find a partner account and add it to the deal; emits `search` (term) and `add` (the new partner deal).
+// Presentation component: find a partner account and add it to the deal; emits `search` (term) and `add` (the new partner deal), and its container empties it with `reset()` once the deal is added.
 import { LightningElement, api } from 'lwc';
 import LABEL_SEARCH from '@salesforce/label/c.PSMS_AddPartnerForm_Search';
 import LABEL_PARTNER from '@salesforce/label/c.PSMS_AddPartnerForm_Partner';
@@ -16,6 +16,7 @@ export default class AddPartnerForm extends LightningElement {
   @api partnerOptions: { label: string; value: string }[] = [];
   @api disabled = false;
 
+  term = '';
   partnerAccountId = '';
   role = 'Influenced';
   coSell = false;
@@ -35,8 +36,19 @@ export default class AddPartnerForm extends LightningElement {
     return this.disabled || this.partnerAccountId === '';
   }
 
+  /** Empties the form for the next partner, so the same one cannot be sent twice. */
+  @api
+  reset(): void {
+    this.term = '';
+    this.partnerAccountId = '';
+    this.role = 'Influenced';
+    this.coSell = false;
+    this.isPrimary = false;
+  }
+
   handleSearch(event: Event): void {
-    const term = (event.target as HTMLInputElement).value.trim();
+    this.term = (event.target as HTMLInputElement).value ?? '';
+    const term = this.term.trim();
     if (term.length >= MIN_TERM) {
       this.dispatchEvent(new CustomEvent('search', { detail: { term } }));
     }
@@ -59,6 +71,9 @@ export default class AddPartnerForm extends LightningElement {
   }
 
   handleAdd(): void {
+    if (this.addDisabled) {
+      return;
+    }
     this.dispatchEvent(
       new CustomEvent('add', {
         detail: {

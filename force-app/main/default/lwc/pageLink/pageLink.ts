@@ -1,6 +1,7 @@
-// Presentation component: a real link (href for keyboard, new tab and screen readers) to a record or a PSMS page, navigated through the platform.
-import { LightningElement, api } from 'lwc';
+// Presentation component: a real link (href for keyboard, new tab and screen readers) to a record or a PSMS page, navigated through the platform. A record link without a label shows the record's name, never its id.
+import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
+import { getRecord } from 'lightning/uiRecordApi';
 
 export default class PageLink extends NavigationMixin(LightningElement) {
   /** The record to open; or give `pageName` (a tab's API name) instead. */
@@ -10,6 +11,26 @@ export default class PageLink extends NavigationMixin(LightningElement) {
   @api label: string | undefined;
 
   url = '#';
+  loadedName: string | undefined;
+
+  /** Only when no label was given: the record's Name, through Lightning Data Service (cached, shared). */
+  get nameFields(): string[] | undefined {
+    return this.label || !this.recordId || !this.objectApiName ? undefined : [`${this.objectApiName}.Name`];
+  }
+
+  get nameRecordId(): string | undefined {
+    return this.nameFields ? this.recordId : undefined;
+  }
+
+  @wire(getRecord, { recordId: '$nameRecordId', optionalFields: '$nameFields' })
+  wiredName({ data }: { data?: { fields: Record<string, { value: unknown } | undefined> } }): void {
+    const name = data?.fields.Name?.value;
+    this.loadedName = typeof name === 'string' && name !== '' ? name : undefined;
+  }
+
+  get text(): string {
+    return this.label || this.loadedName || '';
+  }
 
   get pageReference(): PageReference {
     if (this.pageName) {

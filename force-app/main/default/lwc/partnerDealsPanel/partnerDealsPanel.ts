@@ -2,6 +2,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import getDealPartners from '@salesforce/apex/PartnerDealsController.getDealPartners';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
 import searchPartners from '@salesforce/apex/PartnerDealsController.searchPartners';
@@ -9,22 +10,18 @@ import addPartnerDeal from '@salesforce/apex/PartnerDealsController.addPartnerDe
 import setCoSell from '@salesforce/apex/PartnerDealsController.setCoSell';
 import getConflictCandidates from '@salesforce/apex/PartnerDealsController.getConflictCandidates';
 import submitRegistrationOp from '@salesforce/apex/PartnerDealsController.submitRegistration';
-import {
-  DEFAULT_SETTINGS,
-  daysBetween,
-  registrationKey,
-  submitRegistration,
-  type PsmsSettings
-} from 'c/psmsEngine';
+import raiseDispute from '@salesforce/apex/RegistrationDeskController.raiseDispute';
+import { DEFAULT_SETTINGS, registrationKey, submitRegistration, type PsmsSettings } from 'c/psmsEngine';
 import { formatLabel } from 'c/displayFormat';
 import { outcomeOf, type Outcome } from './registrationOutcome';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_PartnerDealsPanel_Title';
 import LABEL_ADD_PARTNER from '@salesforce/label/c.PSMS_PartnerDealsPanel_Add_Partner';
 import LABEL_REGISTER from '@salesforce/label/c.PSMS_PartnerDealsPanel_Register';
 import LABEL_REGISTRATIONS from '@salesforce/label/c.PSMS_PartnerDealsPanel_Registrations';
-import LABEL_DAYS_LEFT from '@salesforce/label/c.PSMS_PartnerDealsPanel_Days_Left';
-import LABEL_NOT_PROTECTED from '@salesforce/label/c.PSMS_PartnerDealsPanel_Not_Protected';
 import LABEL_PARTNER_ADDED from '@salesforce/label/c.PSMS_PartnerDealsPanel_Partner_Added';
+import LABEL_PARTNER_ADDED_DETAIL from '@salesforce/label/c.PSMS_PartnerDealsPanel_Partner_Added_Detail';
+import LABEL_DISPUTE_RAISED from '@salesforce/label/c.PSMS_RegistrationList_Dispute_Raised';
+import LABEL_DISPUTE_RAISED_TITLE from '@salesforce/label/c.PSMS_RegistrationList_Dispute_Raised_Title';
 import LABEL_PREVIEW from '@salesforce/label/c.PSMS_PartnerDealsPanel_Preview';
 import LABEL_VERDICT from '@salesforce/label/c.PSMS_PartnerDealsPanel_Verdict';
 import LABEL_LOADING from '@salesforce/label/c.PSMS_Label_Loading';
@@ -33,16 +30,8 @@ import LABEL_NO_RECORDS from '@salesforce/label/c.PSMS_Label_No_Records';
 type RegistrationFields = Psms.RegistrationRequest['registration'];
 type Field = keyof RegistrationFields;
 
-export interface RegistrationRow {
-  id: string;
-  name: string;
-  partnerName: string;
-  status: string;
-  expiresOn: string;
-  protection: string;
-}
-
-const PROTECTED = new Set(['Approved', 'Converted']);
+/** The registration's product line: its picklist values come from the field itself. */
+const PRODUCT_LINE_FIELD = 'Deal_Registration__c.Product_Line__c';
 
 export default class PartnerDealsPanel extends LightningElement {
   @api recordId: string | undefined;
@@ -56,6 +45,10 @@ export default class PartnerDealsPanel extends LightningElement {
   draft: RegistrationFields | null = null;
   candidates: Psms.ConflictCandidatesResponse | undefined;
   verdict: Outcome | undefined;
+  /** Disputes raised here since the deal was read (until the server lists them too). */
+  raised: Psms.Dispute[] = [];
+  registrationRecordTypeId: string | undefined;
+  productLineOptions: { label: string; value: string }[] = [];
   busy = false;
   private dealResult: Psms.Wired<Psms.DealResponse> | undefined;
 
@@ -87,6 +80,16 @@ export default class PartnerDealsPanel extends LightningElement {
     }
   }
 
+  @wire(getObjectInfo, { objectApiName: 'Deal_Registration__c' })
+  wiredRegistrationInfo({ data }: { data?: { defaultRecordTypeId: string } }): void {
+    this.registrationRecordTypeId = data?.defaultRecordTypeId;
+  }
+
+  @wire(getPicklistValues, { recordTypeId: '$registrationRecordTypeId', fieldApiName: PRODUCT_LINE_FIELD })
+  wiredProductLines({ data }: { data?: { values: { label: string; value: string }[] } }): void {
+    this.productLineOptions = (data?.values ?? []).map(({ label, value }) => ({ label, value }));
+  }
+
   // The engine's preview needs only the records that can conflict with this key: the server finds them.
   @wire(getConflictCandidates, {
     normalizedKey: '$draftKey',
@@ -113,25 +116,19 @@ export default class PartnerDealsPanel extends LightningElement {
     }));
   }
 
-  get registrationRows(): RegistrationRow[] {
-    const today = this.deal?.today ?? '';
-    return (this.deal?.registrations ?? []).map((registration) => {
-      const expires = registration.Expires_On__c ?? null;
-      const left =
-        expires !== null && PROTECTED.has(registration.Status__c) ? daysBetween(today, expires) : null;
-      return {
-        id: registration.Id ?? registration.Name ?? '',
-        name: registration.Name ?? '',
-        partnerName: registration.Partner_Account__r?.Name ?? registration.Partner_Account__c,
-        status: registration.Status__c,
-        expiresOn: expires ?? '',
-        protection: left !== null && left >= 0 ? formatLabel(LABEL_DAYS_LEFT, left) : LABEL_NOT_PROTECTED
-      };
-    });
+  get registrations(): Psms.Registration[] {
+    return this.deal?.registrations ?? [];
   }
 
-  get hasRegistrations(): boolean {
-    return this.registrationRows.length > 0;
+  /** The server's disputes of these registrations, and any raised here since it was read. */
+  get disputes(): Psms.Dispute[] {
+    const listed = this.deal?.disputes ?? [];
+    const known = new Set(listed.map((dispute) => dispute.Id));
+    return [...listed, ...this.raised.filter((dispute) => !known.has(dispute.Id))];
+  }
+
+  get today(): string {
+    return this.deal?.today ?? '';
   }
 
   get draftKey(): string | undefined {
@@ -225,10 +222,43 @@ export default class PartnerDealsPanel extends LightningElement {
   }
 
   async handleAdd(event: CustomEvent<Omit<Psms.AddPartnerRequest, 'opportunityId'>>): Promise<void> {
+    const partner = this.partnerOptions.find((option) => option.value === event.detail.partnerAccountId);
     await this.run(async () => {
-      await addPartnerDeal({ ...event.detail, opportunityId: this.recordId ?? '' });
-      this.dispatchEvent(new ShowToastEvent({ title: LABEL_PARTNER_ADDED, variant: 'success' }));
+      const added = await addPartnerDeal({ ...event.detail, opportunityId: this.recordId ?? '' });
+      // Emptied only once the server kept it: a refused one stays on screen to be corrected.
+      this.child<{ reset(): void }>('c-add-partner-form')?.reset();
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: LABEL_PARTNER_ADDED,
+          message: formatLabel(
+            LABEL_PARTNER_ADDED_DETAIL,
+            added.Partner_Account__r?.Name ?? partner?.label ?? '',
+            added.Role__c ?? event.detail.role
+          ),
+          variant: 'success'
+        })
+      );
     });
+  }
+
+  async handleRaiseDispute(event: CustomEvent<Psms.DisputeRequest>): Promise<void> {
+    const registration = this.registrations.find((r) => r.Id === event.detail.registrationId);
+    await this.run(async () => {
+      const dispute = await raiseDispute(event.detail);
+      this.raised = [...this.raised, dispute];
+      this.child<{ closeForm(): void }>('c-registration-list')?.closeForm();
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: LABEL_DISPUTE_RAISED_TITLE,
+          message: formatLabel(LABEL_DISPUTE_RAISED, registration?.Name ?? '', dispute.Name ?? ''),
+          variant: 'success'
+        })
+      );
+    });
+  }
+
+  private child<T>(selector: string): T | null {
+    return (this.template?.querySelector(selector) as unknown as T | null) ?? null;
   }
 
   async handleCoSellChange(event: CustomEvent<Psms.CoSellRequest>): Promise<void> {
@@ -243,6 +273,8 @@ export default class PartnerDealsPanel extends LightningElement {
     await this.run(async () => {
       const saved = await submitRegistrationOp({ registration: draft });
       this.verdict = outcomeOf(saved, this.settings);
+      // Sent once: the form starts again without a partner, so a second click registers nothing.
+      this.draft = { ...draft, Partner_Account__c: '' };
     });
   }
 

@@ -64,6 +64,30 @@ function openDisputeOf(
   );
 }
 
+/** A decision (approved, converted or rejected) a partner or the direct rep may dispute (SPEC §6). */
+const DECIDED: ReadonlySet<string> = new Set(['Approved', 'Converted', 'Rejected']);
+
+/**
+ * Whether a dispute can be raised on the registration now (what a rep is offered): it carries a
+ * decision or a conflict — not a plain submission still waiting — is not Draft, Withdrawn or
+ * Expired, and has no open dispute. `openDispute` accepts every registration this accepts.
+ */
+export function canRaiseDispute(
+  registration: Deal_Registration__c,
+  disputes: readonly Registration_Dispute__c[]
+): boolean {
+  if (!registration.Id || NOT_DISPUTABLE.has(registration.Status__c)) {
+    return false;
+  }
+  if (!DECIDED.has(registration.Status__c) && !registration.Conflict_Type__c) {
+    return false;
+  }
+  return (
+    openDisputeOf(registration.Id, { registrations: [], opportunities: [], partnerDeals: [], disputes }) ===
+    undefined
+  );
+}
+
 /**
  * Open a dispute: the registration (which must exist, and not be Draft, Withdrawn or Expired,
  * nor already disputed) is held in Needs Review, and the dispute records its previous status.

@@ -16,6 +16,8 @@ const NUMERIC: ReadonlySet<Field> = new Set<Field>(['Estimated_Amount__c']);
 export default class RegistrationForm extends LightningElement {
   @api registration: Fields | null = null;
   @api partnerOptions: { label: string; value: string }[] = [];
+  /** The product line field's picklist values (the container reads them from the field). */
+  @api productLineOptions: { label: string; value: string }[] = [];
   @api disabled = false;
 
   readonly labels = {

@@ -43,17 +43,26 @@ describe('c-deal-hygiene-panel', () => {
     wireOf(getSettings).emit(DEFAULT_SETTINGS);
     await flushPromises();
     const list = root(element).querySelector('c-finding-list') as Element;
-    const rows = root(list).querySelectorAll('tbody tr');
+    const rows = root(list).querySelectorAll('li');
     // Past close date (high, 30) and no next step (medium, 15); the Gold partner has no plan (medium).
     const text = Array.from(rows).map((row) => row.textContent ?? '');
     expect(text[0]).toContain('c.PSMS_Hygiene_Rule_PastCloseDate');
     expect(text[0]).toContain('c.PSMS_Hygiene_Severity_High');
+    // Reason and fix read from custom labels, in full (a list in a narrow panel: nothing is cut).
+    expect(rows[0].querySelector('[data-id="reason"]')?.textContent).toBe(
+      'c.PSMS_Hygiene_Reason_PastCloseDate'
+    );
+    expect(rows[0].querySelector('[data-id="fix"]')?.textContent).toContain(
+      'c.PSMS_Hygiene_Fix_PastCloseDate'
+    );
     expect(text.some((row) => row.includes('c.PSMS_Hygiene_Rule_NoNextStep'))).toBe(true);
+    // This deal's own findings need no link to it; the partner's plan finding names the partner.
+    expect(rows[0].querySelector('c-page-link')).toBeNull();
     const plan = Array.from(rows).find((row) =>
       row.textContent?.includes('c.PSMS_Hygiene_Rule_PlanOutdated')
     ) as Element;
     expect((plan.querySelector('c-page-link') as Element & { label: string }).label).toBe('Acme Partners');
-    expect(root(list).querySelector('tbody td.slds-cell-wrap')?.textContent).toContain('2026-11-01');
+    await expect(element).toBeAccessible();
   });
 
   it('shows the hygiene score of the deal', async () => {

@@ -7,6 +7,8 @@ import addPartnerDeal from '@salesforce/apex/PartnerDealsController.addPartnerDe
 import setCoSell from '@salesforce/apex/PartnerDealsController.setCoSell';
 import getConflictCandidates from '@salesforce/apex/PartnerDealsController.getConflictCandidates';
 import submitRegistration from '@salesforce/apex/PartnerDealsController.submitRegistration';
+import raiseDispute from '@salesforce/apex/RegistrationDeskController.raiseDispute';
+import * as objectInfoApi from 'lightning/uiObjectInfoApi';
 import { DEFAULT_SETTINGS } from 'c/psmsEngine';
 import { flushPromises, mockOf, resetDom, wireOf } from '../../../../../test/jest/apexMocks';
 import deal from './data/deal.json';
@@ -76,6 +78,16 @@ jest.mock(
   { virtual: true }
 );
 
+jest.mock(
+  '@salesforce/apex/RegistrationDeskController.raiseDispute',
+  () => ({
+    default: jest
+      .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
+      .createApexTestWireAdapter(jest.fn())
+  }),
+  { virtual: true }
+);
+
 function render(): HTMLElement & { recordId?: string } {
   const element = createElement('c-partner-deals-panel', { is: PartnerDealsPanel });
   element.recordId = deal.opportunity.Id;
@@ -121,13 +133,109 @@ describe('c-partner-deals-panel', () => {
     expect((coSell[1] as HTMLInputElement).checked).toBe(true);
   });
 
-  it('shows the registration status and the days of protection left', async () => {
+  it('shows each registration with its status, its protection and its dispute', async () => {
     const element = await loaded();
-    const items = shadow(element).querySelectorAll('li');
+    const list = shadow(element).querySelector('c-registration-list') as Element & {
+      registrations: unknown[];
+      disputes: unknown[];
+      today: string;
+    };
+    expect(list.registrations).toHaveLength(2);
+    expect(list.today).toBe('2026-11-20');
+    expect(list.disputes).toEqual([]);
+    const items = shadow(list).querySelectorAll('li');
     expect(items[0].textContent).toContain('Approved');
-    // Approved until 2026-12-30, today 2026-11-20: the label gets the 40 days left.
-    expect(items[0].textContent).toContain('c.PSMS_PartnerDealsPanel_Days_Left');
-    expect(items[1].textContent).toContain('c.PSMS_PartnerDealsPanel_Not_Protected');
+    expect(items[0].textContent).toContain('c.PSMS_RegistrationList_Protected_Until');
+    expect(items[1].textContent).toContain('Rejected');
+  });
+
+  it('lets the rep raise a dispute on a refused registration, then shows it open', async () => {
+    mockOf(raiseDispute).mockResolvedValue({
+      Id: 'a03000000000001AAA',
+      Name: 'DSP-00001',
+      Deal_Registration__c: 'a02000000000002AAA',
+      Status__c: 'Open',
+      CreatedDate: '2026-11-20T10:00:00.000Z',
+      Raised_By__r: { Name: 'Rita Rep' }
+    });
+    const element = await loaded();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    const list = shadow(element).querySelector('c-registration-list') as Element;
+    // Both carry a decision, approved and refused: either may be disputed (SPEC §6).
+    const raise = shadow(list).querySelectorAll('[data-action="raise"]');
+    expect(raise).toHaveLength(2);
+    (
+      shadow(list).querySelector('li[data-id="a02000000000002AAA"] [data-action="raise"]') as HTMLElement
+    ).click();
+    await flushPromises();
+    const reason = shadow(list).querySelector('[data-id="reason"]') as HTMLTextAreaElement;
+    reason.value = ' We brought the customer in March. ';
+    reason.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    (shadow(list).querySelector('[data-id="send"]') as HTMLElement).click();
+    await flushPromises();
+    expect(mockOf(raiseDispute)).toHaveBeenCalledWith({
+      registrationId: 'a02000000000002AAA',
+      reason: 'We brought the customer in March.'
+    });
+    expect(toast.mock.calls[0][0].detail.message).toBe('c.PSMS_RegistrationList_Dispute_Raised');
+    // The form is closed, and the registration shows its open dispute instead of the button.
+    expect(shadow(list).querySelector('[data-id="dispute-form"]')).toBeNull();
+    const refused = shadow(list).querySelector('li[data-id="a02000000000002AAA"]') as HTMLElement;
+    expect(refused.querySelector('[data-id="dispute"]')?.textContent).toBe(
+      'c.PSMS_RegistrationList_Dispute_Open'
+    );
+    expect(refused.querySelector('[data-action="raise"]')).toBeNull();
+  });
+
+  it('shows a refused dispute in the error panel and keeps the reason to correct it', async () => {
+    mockOf(raiseDispute).mockRejectedValue({
+      body: { message: 'This registration already has an open dispute.' }
+    });
+    const element = await loaded();
+    const list = shadow(element).querySelector('c-registration-list') as Element;
+    (
+      shadow(list).querySelector('li[data-id="a02000000000002AAA"] [data-action="raise"]') as HTMLElement
+    ).click();
+    await flushPromises();
+    const reason = shadow(list).querySelector('[data-id="reason"]') as HTMLTextAreaElement;
+    reason.value = 'Ours';
+    reason.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    (shadow(list).querySelector('[data-id="send"]') as HTMLElement).click();
+    await flushPromises();
+    expect(shadow(shadow(element).querySelector('c-error-panel') as Element).textContent).toContain(
+      'already has an open dispute'
+    );
+    expect(shadow(list).querySelector('[data-id="dispute-form"]')).not.toBeNull();
+  });
+
+  it("offers the product line field's picklist values in the registration form", async () => {
+    const element = await loaded();
+    wireOf(objectInfoApi.getObjectInfo).emit({ defaultRecordTypeId: '012000000000000AAA' });
+    await flushPromises();
+    expect(wireOf(objectInfoApi.getPicklistValues).getLastConfig()).toEqual({
+      recordTypeId: '012000000000000AAA',
+      fieldApiName: 'Deal_Registration__c.Product_Line__c'
+    });
+    wireOf(objectInfoApi.getPicklistValues).emit({
+      values: [
+        { label: 'Analytics', value: 'Analytics', attributes: null, validFor: [] },
+        { label: 'Security', value: 'Security', attributes: null, validFor: [] }
+      ]
+    });
+    await flushPromises();
+    const form = shadow(element).querySelector('c-registration-form') as Element;
+    const productLine = shadow(form).querySelector('[data-field="Product_Line__c"]') as Element & {
+      options: unknown[];
+      value: string;
+    };
+    expect(productLine.options).toEqual([
+      { label: 'Analytics', value: 'Analytics' },
+      { label: 'Security', value: 'Security' }
+    ]);
+    expect(productLine.value).toBe('Analytics');
   });
 
   it('shows a load error in the shared error panel', async () => {
@@ -163,7 +271,7 @@ describe('c-partner-deals-panel', () => {
 
   it('searches partners and adds one to the deal', async () => {
     mockOf(searchPartners).mockResolvedValue([{ Id: '001000000000003AAA', Name: 'Initech' }]);
-    mockOf(addPartnerDeal).mockResolvedValue({});
+    mockOf(addPartnerDeal).mockResolvedValue({ Role__c: 'Co-Sell', Partner_Account__r: { Name: 'Initech' } });
     const element = await loaded();
     const handler = jest.fn();
     element.addEventListener('lightning__showtoast', handler);
@@ -199,6 +307,13 @@ describe('c-partner-deals-panel', () => {
       isPrimary: false
     });
     expect(handler).toHaveBeenCalled();
+    expect(handler.mock.calls[0][0].detail.message).toBe('c.PSMS_PartnerDealsPanel_Partner_Added_Detail');
+    // Emptied once added: the same partner cannot be sent twice.
+    expect((shadow(form).querySelector('[data-id="partner"]') as Element & { value: string }).value).toBe('');
+    expect((shadow(form).querySelector('[data-id="cosell"]') as HTMLInputElement).checked).toBe(false);
+    expect(
+      (shadow(form).querySelector('[data-id="add"]') as HTMLElement & { disabled: boolean }).disabled
+    ).toBe(true);
   });
 
   it('shows a failed partner search in the error panel', async () => {
@@ -280,6 +395,10 @@ describe('c-partner-deals-panel', () => {
     const verdict = shadow(element).querySelector('[data-id="verdict"]') as HTMLElement;
     expect(verdict.textContent).toContain('c.PSMS_Outcome_Direct_Conflict');
     expect(linkIn(verdict)).toEqual(['006000000000042AAA', 'Opportunity', 'Delta direct renewal']);
+    // Sent once: no partner is chosen any more, so a second click registers nothing.
+    expect(
+      (shadow(form).querySelector('[data-id="submit"]') as HTMLElement & { disabled: boolean }).disabled
+    ).toBe(true);
   });
 
   it('is accessible', async () => {

@@ -1,4 +1,4 @@
-import { openDispute, resolveDispute, type DisputeResult } from '../disputes';
+import { canRaiseDispute, openDispute, resolveDispute, type DisputeResult } from '../disputes';
 import type { ExistingRecords } from '../engagementRules';
 import type { Deal_Registration__c, Registration_Dispute__c } from '../records';
 import { DEFAULT_SETTINGS } from '../settings';
@@ -291,5 +291,31 @@ describe('Nothing is deleted by a resolution', () => {
       Previous_Status__c: 'Submitted'
     });
     expect(result.registration).toMatchObject({ Id: 'R1', Conflicting_Opportunity__c: 'O1' });
+  });
+});
+
+describe('Who may raise a dispute (SPEC §6: a decision or a conflict, one open dispute at a time)', () => {
+  const reg = (fields: Partial<Deal_Registration__c>): Deal_Registration__c => ({
+    Id: 'R1',
+    Partner_Account__c: 'P1',
+    Status__c: 'Rejected',
+    ...fields
+  });
+  it('a refused registration, or one in conflict, can be disputed', () => {
+    expect(canRaiseDispute(reg({ Status__c: 'Rejected', Conflict_Type__c: 'Duplicate' }), [])).toBe(true);
+    expect(canRaiseDispute(reg({ Status__c: 'Needs Review', Conflict_Type__c: 'Direct' }), [])).toBe(true);
+    expect(canRaiseDispute(reg({ Status__c: 'Approved' }), [])).toBe(true);
+  });
+  it('not a submission still waiting for its decision, nor a Draft, Withdrawn or Expired one', () => {
+    for (const Status__c of ['Submitted', 'Draft', 'Withdrawn', 'Expired']) {
+      expect(canRaiseDispute(reg({ Status__c }), [])).toBe(false);
+    }
+    expect(canRaiseDispute(reg({ Status__c: 'Expired', Conflict_Type__c: 'Duplicate' }), [])).toBe(false);
+  });
+  it('not while a dispute on it is open; again once it is resolved', () => {
+    const open = { Deal_Registration__c: 'R1', Status__c: 'Open' };
+    expect(canRaiseDispute(reg({}), [open])).toBe(false);
+    expect(canRaiseDispute(reg({}), [{ ...open, Status__c: 'Resolved' }])).toBe(true);
+    expect(canRaiseDispute(reg({}), [{ ...open, Deal_Registration__c: 'R2' }])).toBe(true);
   });
 });
