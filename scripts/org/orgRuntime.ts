@@ -326,7 +326,8 @@ export class OrgRuntime implements OrgContext {
     const run = (): string[] =>
       this.transaction({ userId, isTest: options.isTest }, (ex) => {
         if (options.isTest) ex.test = { started: false, stopped: false, outerLimits: null };
-        ex.runBody('AnonymousBlock', null, null, false, body, [], 1);
+        // executeAnonymous always runs with the sharing rules of the current user.
+        ex.runBody('AnonymousBlock', null, null, true, body, [], 1);
         return ex.debugLog;
       });
     return options.rollback ? this.database.rolledBack(run) : run();
