@@ -1,4 +1,4 @@
-// Container component: pipeline hygiene % by owner and by partner (with the unreliable flag) and every finding, filterable, linked to its record.
+// Container component: pipeline hygiene % by owner and by partner (with the unreliable flag) and every finding, filterable by owner, partner, rule and severity, paged, linked to its record.
 import { LightningElement, wire } from 'lwc';
 import getHygieneInputs from '@salesforce/apex/PipelineHygieneController.getHygieneInputs';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
@@ -10,8 +10,9 @@ import {
   type HygieneReport,
   type PsmsSettings
 } from 'c/psmsEngine';
-import { RULE_LABELS, SEVERITY_LABELS } from 'c/hygieneLabels';
-import { formatLabel, formatPercent } from 'c/displayFormat';
+import { RULE_LABELS, SEVERITY_LABELS, SEVERITY_RANK } from 'c/hygieneLabels';
+import { formatLabel, formatNumber, formatPercent } from 'c/displayFormat';
+import { pageOf } from 'c/paginator';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Title';
 import LABEL_BY_OWNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_By_Owner';
 import LABEL_BY_PARTNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_By_Partner';
@@ -36,9 +37,14 @@ import LABEL_SCOPE_MINE from '@salesforce/label/c.PSMS_Scope_Mine';
 import LABEL_SCOPE_TEAM from '@salesforce/label/c.PSMS_Scope_Team';
 import LABEL_SCOPE_ALL from '@salesforce/label/c.PSMS_Scope_All';
 import LABEL_LOADING from '@salesforce/label/c.PSMS_Label_Loading';
+import LABEL_FINDING_COUNT from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Finding_Count';
 
 type Filter = 'rule' | 'severity' | 'owner' | 'partner';
+type GroupKey = 'owner' | 'partner';
 const ALL = '';
+/** Findings per page: a board of 1,500 findings shows them 25 at a time. */
+const FINDINGS_PER_PAGE = 25;
+const GROUPS_PER_PAGE = 10;
 
 export default class PipelineHygieneBoard extends LightningElement {
   scope: Psms.Scope = 'team';
@@ -46,6 +52,8 @@ export default class PipelineHygieneBoard extends LightningElement {
   error: unknown;
   settings: PsmsSettings = DEFAULT_SETTINGS;
   filters: Record<Filter, string> = { rule: ALL, severity: ALL, owner: ALL, partner: ALL };
+  findingPage = 0;
+  groupPages: Record<GroupKey, number> = { owner: 0, partner: 0 };
 
   readonly labels = {
     title: LABEL_TITLE,
@@ -155,7 +163,7 @@ export default class PipelineHygieneBoard extends LightningElement {
     const dirty = new Set(report.findings.map((finding) => finding.recordId));
     const facts = this.facts;
     const names = this.names;
-    const table = (title: string, key: 'owner' | 'partner') => {
+    const table = (title: string, key: GroupKey) => {
       const groups = new Map<string, { open: number; clean: number }>();
       for (const score of report.scores) {
         const fact = facts.get(score.recordId);
@@ -184,16 +192,18 @@ export default class PipelineHygieneBoard extends LightningElement {
         };
       });
       rows.sort((a, b) => a.label.localeCompare(b.label));
-      return { key, title, rows };
+      const page = pageOf(rows, this.groupPages[key], GROUPS_PER_PAGE);
+      return { key, title, rows: page.rows, count: rows.length, page: page.page, perPage: GROUPS_PER_PAGE };
     };
     return [table(LABEL_BY_OWNER, 'owner'), table(LABEL_BY_PARTNER, 'partner')];
   }
 
-  private options(values: Iterable<string>, label: (value: string) => string) {
-    return [
-      { label: LABEL_ALL, value: ALL },
-      ...[...new Set(values)].map((value) => ({ label: label(value), value }))
-    ];
+  private options(values: Iterable<string>, label: (value: string) => string, sorted = true) {
+    const choices = [...new Set(values)].map((value) => ({ label: label(value), value }));
+    if (sorted) {
+      choices.sort((a, b) => a.label.localeCompare(b.label));
+    }
+    return [{ label: LABEL_ALL, value: ALL }, ...choices];
   }
 
   get ruleOptions() {
@@ -206,7 +216,8 @@ export default class PipelineHygieneBoard extends LightningElement {
   get severityOptions() {
     return this.options(
       ['high', 'medium', 'low'],
-      (severity) => SEVERITY_LABELS[severity as HygieneFinding['severity']]
+      (severity) => SEVERITY_LABELS[severity as HygieneFinding['severity']],
+      false
     );
   }
 
@@ -224,9 +235,11 @@ export default class PipelineHygieneBoard extends LightningElement {
     );
   }
 
-  get findings(): HygieneFinding[] {
+  /** Every finding the filters keep, highest severity first (then by record, so pages are stable). */
+  private get filteredFindings(): HygieneFinding[] {
     const { rule, severity, owner, partner } = this.filters;
-    return (this.report?.findings ?? []).filter((finding) => {
+    const names = this.names;
+    const kept = (this.report?.findings ?? []).filter((finding) => {
       const fact = this.facts.get(finding.recordId);
       // Account findings (PLAN_OUTDATED) belong to the partner itself.
       const findingPartner = fact ? fact.partner : finding.recordId;
@@ -237,14 +250,53 @@ export default class PipelineHygieneBoard extends LightningElement {
         (partner === ALL || findingPartner === partner)
       );
     });
+    return kept.sort(
+      (a, b) =>
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        (names[a.recordId] ?? '').localeCompare(names[b.recordId] ?? '') ||
+        a.recordId.localeCompare(b.recordId)
+    );
+  }
+
+  /** The page of findings shown. */
+  get findings(): HygieneFinding[] {
+    return pageOf(this.filteredFindings, this.findingPage, FINDINGS_PER_PAGE).rows;
+  }
+
+  get findingCount(): number {
+    return this.filteredFindings.length;
+  }
+
+  get findingCountText(): string {
+    return formatLabel(LABEL_FINDING_COUNT, formatNumber(this.findingCount, 0));
+  }
+
+  get findingsPerPage(): number {
+    return FINDINGS_PER_PAGE;
+  }
+
+  get shownFindingPage(): number {
+    return pageOf(this.filteredFindings, this.findingPage, FINDINGS_PER_PAGE).page;
+  }
+
+  handleFindingPage(event: CustomEvent<{ page: number }>): void {
+    this.findingPage = event.detail.page;
+  }
+
+  handleGroupPage(event: CustomEvent<{ page: number }>): void {
+    const key = (event.target as HTMLElement).dataset.table as GroupKey;
+    this.groupPages = { ...this.groupPages, [key]: event.detail.page };
   }
 
   handleScope(event: CustomEvent<{ value: Psms.Scope }>): void {
     this.scope = event.detail.value;
+    this.findingPage = 0;
+    this.groupPages = { owner: 0, partner: 0 };
   }
 
   handleFilter(event: CustomEvent<{ value: string }>): void {
     const filter = (event.target as HTMLElement).dataset.filter as Filter;
     this.filters = { ...this.filters, [filter]: event.detail.value };
+    this.findingPage = 0;
   }
 }

@@ -108,6 +108,52 @@ describe('c-pipeline-hygiene-board', () => {
     expect(options[0].value).toBe('');
   });
 
+  it('pages a long list of findings, 25 at a time, highest severity first, and starts again on a new filter', async () => {
+    const many = {
+      ...inputs,
+      opportunities: Array.from({ length: 30 }, (_, i) => ({
+        ...inputs.opportunities[0],
+        Id: `006A000000000${String(100 + i)}`,
+        Name: `Deal ${String(i).padStart(2, '0')}`,
+        NextStep: null,
+        Amount: i < 5 ? null : 1000,
+        IsClosed: false,
+        IsWon: false,
+        LeadSource: 'Partner'
+      })),
+      partnerDeals: []
+    };
+    const element = createElement('c-pipeline-hygiene-board', { is: PipelineHygieneBoard });
+    document.body.appendChild(element);
+    wireOf(getHygieneInputs).emit(many);
+    wireOf(getSettings).emit(DEFAULT_SETTINGS);
+    await flushPromises();
+    const list = () =>
+      root(element).querySelector('c-finding-list') as Element & { findings: { severity: string }[] };
+    // Each deal: no next step (medium) and no primary partner (high); five also miss their amount
+    // (high); the Gold partner has no account plan (medium): 35 high, 31 medium.
+    expect(root(element).querySelector('[data-id="finding-count"]')?.textContent).toBe(
+      'c.PSMS_PipelineHygieneBoard_Finding_Count'
+    );
+    const pager = root(element).querySelector('c-paginator[data-id="findings"]') as Element & {
+      total: number;
+      page: number;
+    };
+    expect(pager.total).toBe(66);
+    expect(list().findings).toHaveLength(25);
+    expect(list().findings.every((finding) => finding.severity === 'high')).toBe(true);
+    pager.dispatchEvent(new CustomEvent('pagechange', { detail: { page: 2 } }));
+    await flushPromises();
+    expect(list().findings).toHaveLength(16);
+    expect(list().findings.every((finding) => finding.severity === 'medium')).toBe(true);
+    root(element)
+      .querySelector('[data-filter="severity"]')
+      ?.dispatchEvent(new CustomEvent('change', { detail: { value: 'high' } }));
+    await flushPromises();
+    expect(pager.page).toBe(0);
+    expect(pager.total).toBe(35);
+  });
+
   it('re-reads when the scope changes', async () => {
     const element = await loaded();
     root(element)
