@@ -71,7 +71,8 @@ function guessPage(name: string): string {
     ['kpi', 'kpis'],
     ['cadence', 'cadence'],
     ['plan', 'plans'],
-    ['maturity', 'maturity']
+    ['maturity', 'maturity'],
+    ['setup', 'setup']
   ];
   return keywords.find(([word]) => name.includes(word))?.[1] ?? '';
 }

@@ -31,7 +31,8 @@ export const PAGE_RULES: readonly PageRule[] = [
   { id: 'kpis', label: 'KPIs', matches: named(/kpi/i) },
   { id: 'cadence', label: 'Review Cadence', matches: named(/cadence/i) },
   { id: 'plans', label: 'Account Plans', matches: named(/accountPlan|plan/i) },
-  { id: 'maturity', label: 'Maturity Assessment', matches: named(/maturity/i) }
+  { id: 'maturity', label: 'Maturity Assessment', matches: named(/maturity/i) },
+  { id: 'setup', label: 'PSMS Setup', matches: named(/psmsSetup/) }
 ];
 
 export interface PageDefinition {

@@ -1,4 +1,5 @@
 import { hashFor, parseHash, routeFor, type PageReference } from '../workbenchRoutes';
+import { ShowToastEvent } from './platformShowToastEvent';
 
 /**
  * `lightning/navigation` for the workbench: NavigationMixin navigates by changing the URL hash
@@ -12,6 +13,20 @@ function NavigationMixinFunction<T extends abstract new (...args: never[]) => ob
   // Typed loosely on purpose: components see the mixin through @salesforce/lightning-types.
   const Mixed = class extends (Base as unknown as new () => object) {
     [Navigate](reference: PageReference, replace?: boolean): void {
+      // A web page (Setup, an external site) is not part of the workbench: say so instead of leaving the page.
+      if (reference.type === 'standard__webPage') {
+        const url = String(reference.attributes?.url ?? '');
+        if (/^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener');
+        else
+          (this as unknown as EventTarget).dispatchEvent(
+            new ShowToastEvent({
+              title: 'Opens in the org',
+              message: `${url || 'This page'} is part of Salesforce Setup, which the local workbench does not include.`,
+              variant: 'info'
+            })
+          );
+        return;
+      }
       const hash = hashFor(routeFor(reference));
       if (replace) window.location.replace(hash);
       else window.location.hash = hash;
