@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataError } from '../src/errors';
+import { unreadable } from '../src/export/fileChunks';
 import { id } from './helpers/fixtureIds';
 import { FIXTURES, psms } from './helpers/runPsms';
 
@@ -102,6 +104,48 @@ describe('data errors (exit 3)', () => {
       3,
       `${join(dir, 'Partner_Target__c.csv')}: missing file (the report needs Partner_Target__c)`
     );
+  });
+
+  it('a directory named like the file: one line, exit 3, not EISDIR', async () => {
+    const dir = brokenExport('Opportunity.csv', null);
+    mkdirSync(join(dir, 'Opportunity.csv'));
+    await expectError(
+      ['forecast', '--data', dir],
+      3,
+      `${join(dir, 'Opportunity.csv')}: cannot be read: it is a directory, not a file`
+    );
+  });
+
+  it('a file that cannot be opened (a loop of symbolic links)', async () => {
+    const dir = brokenExport('Opportunity.csv', null);
+    symlinkSync('Opportunity.csv', join(dir, 'Opportunity.csv'));
+    await expectError(
+      ['forecast', '--data', dir],
+      3,
+      `${join(dir, 'Opportunity.csv')}: cannot be read: a loop of symbolic links`
+    );
+  });
+
+  // Root reads any file, so the permission itself is only tested as another user.
+  (process.getuid?.() === 0 ? it.skip : it)('a file without read permission: EACCES in words', async () => {
+    const dir = brokenExport('Opportunity.csv', 'Id\n');
+    chmodSync(join(dir, 'Opportunity.csv'), 0o000);
+    await expectError(
+      ['forecast', '--data', dir],
+      3,
+      `${join(dir, 'Opportunity.csv')}: cannot be read: permission denied`
+    );
+  });
+
+  it('says why a file cannot be read, for each reason the system gives', () => {
+    const error = (code: string) => Object.assign(new Error(`${code}: ...`), { code });
+    expect(unreadable('/x/A.csv', error('EACCES'))).toEqual(
+      new DataError('/x/A.csv: cannot be read: permission denied')
+    );
+    expect(unreadable('/x/A.csv', error('EIO')).message).toBe(
+      '/x/A.csv: cannot be read: an input/output error'
+    );
+    expect(unreadable('/x/A.csv', error('EMFILE')).message).toBe('/x/A.csv: cannot be read: EMFILE');
   });
 
   it('a missing column, named with its file', async () => {

@@ -1,4 +1,5 @@
 import { FIRST_DATE, isCalendarDate, LAST_DATE } from './data/dateValues';
+import { canonicalId } from './data/recordId';
 import { UsageError } from './errors';
 import { didYouMean } from './suggest';
 
@@ -77,6 +78,12 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
       }
       i++;
     }
+    // `--org=` or `--org ""` is a value forgotten, not an alias or folder named ''.
+    if (value.trim() === '') {
+      throw new UsageError(
+        `${command.name}: --${flag.name} needs a value${flag.valueName ? ` (${flag.valueName})` : ''}`
+      );
+    }
     const list = values.get(flag.name) ?? [];
     values.set(flag.name, flag.repeatable ? [...list, value] : [value]);
   }
@@ -134,6 +141,18 @@ export class Flags {
         `${this.command}: --${name} must be a date YYYY-MM-DD that exists, from ${FIRST_DATE} to ${LAST_DATE}, not "${value}"`
       );
     return value;
+  }
+
+  /** A record id (15 or 18 characters), in the 18-character form every id of the data has. */
+  recordId(name: string): string | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    const id = canonicalId(value);
+    if (id === undefined)
+      throw new UsageError(
+        `${this.command}: --${name} must be a record id (15 or 18 letters and digits, an 18-character one with its own case suffix), not ${JSON.stringify(value)}`
+      );
+    return id;
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {

@@ -6,7 +6,8 @@ import { planSeedLoads } from './commands/seedPlan';
 import { readState, runSeed } from './commands/seedOrg';
 import { parseAssignments, setupOrg } from './commands/setupOrg';
 import type { DataSource } from './data/loadRequest';
-import { CliError, EXIT, UsageError } from './errors';
+import { CliError, EXIT, OutputError, UsageError } from './errors';
+import type { ChunkSizes } from './export/fileChunks';
 import { exportFolderSource } from './export/readExport';
 import { FORCE_APP_DIR } from './forceAppDir';
 import { connectToOrg } from './org/connect';
@@ -46,6 +47,8 @@ export interface CliDeps {
   connect?: (aliasOrUsername: string) => Promise<Connection>;
   client?: OrgClientOptions;
   org?: OrgSourceOptions;
+  /** The size of each read of an export file (tests vary it; default 64 KiB). */
+  exportChunkBytes?: ChunkSizes;
 }
 
 const REPORTS: readonly ReportCommand[] = [
@@ -221,22 +224,22 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
       (argv.length === 1 && HELP_FLAGS.includes(argv[0])) ||
       (argv[0] === 'help' && argv.length === 1)
     ) {
-      io.stdout.write(helpText());
+      await writeChunks(io.stdout, [helpText()]);
       return argv.length === 0 ? EXIT.usage : EXIT.ok;
     }
     if (argv[0] === 'help') {
       const command = parseCommandLine([argv[1]], COMMANDS).command;
-      io.stdout.write(helpText(command));
+      await writeChunks(io.stdout, [helpText(command)]);
       return EXIT.ok;
     }
     if (argv[0] === '--version') {
-      io.stdout.write('psms 0.1.0\n');
+      await writeChunks(io.stdout, ['psms 0.1.0\n']);
       return EXIT.ok;
     }
     const parsed = parseCommandLine(argv, COMMANDS);
     const flags = new Flags(parsed);
     if (flags.has('help')) {
-      io.stdout.write(helpText(parsed.command));
+      await writeChunks(io.stdout, [helpText(parsed.command)]);
       return EXIT.ok;
     }
     const progress: Progress =
@@ -252,7 +255,16 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
     let format: OutputFormat;
     if (report !== undefined) {
       format = outputFormat(flags);
-      output = await runReport(report, flags, io, progress, profiler, clientFor, deps.org);
+      output = await runReport(
+        report,
+        flags,
+        io,
+        progress,
+        profiler,
+        clientFor,
+        deps.org,
+        deps.exportChunkBytes
+      );
     } else {
       format = flags.has('json') ? 'json' : 'table';
       output = await runOrgCommand(flags, io, progress, clientFor, deps.org);
@@ -262,6 +274,8 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
     );
     return EXIT.ok;
   } catch (error) {
+    // A reader that stopped reading (psms ... | head) knows what it read: no message (docs/cli.md).
+    if (error instanceof OutputError && error.exitCode === EXIT.brokenPipe) return error.exitCode;
     if (error instanceof CliError) {
       io.stderr.write(`psms: ${error.message}\n`);
       return error.exitCode;
@@ -281,7 +295,8 @@ async function runReport(
   progress: Progress,
   profiler: Profiler,
   clientFor: (alias: string) => Promise<OrgClient>,
-  orgOptions: OrgSourceOptions | undefined
+  orgOptions: OrgSourceOptions | undefined,
+  exportChunkBytes: ChunkSizes | undefined
 ): Promise<ReportOutput> {
   const org = flags.string('org');
   const data = flags.string('data');
@@ -294,7 +309,8 @@ async function runReport(
   const fiscalFlag = flags.integer('fiscal-start-month', 1, 12);
   let source: DataSource | null = null;
   if (org !== undefined) source = orgSource(await clientFor(org), org, { ...orgOptions, progress });
-  if (data !== undefined) source = exportFolderSource(resolve(io.cwd ?? process.cwd(), data), progress);
+  if (data !== undefined)
+    source = exportFolderSource(resolve(io.cwd ?? process.cwd(), data), progress, exportChunkBytes);
   const orgMonth =
     fiscalFlag === undefined && source !== null ? await source.orgFiscalYearStartMonth() : undefined;
   const settings = await profiler.time('settings', () => reportSettings(source, orgMonth));

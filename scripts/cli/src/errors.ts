@@ -12,7 +12,13 @@ export const EXIT = {
   /** Unknown command or flag, bad flag value (date, period, number). */
   usage: 2,
   /** The input data is wrong: a missing file or column, a malformed CSV row or value. */
-  data: 3
+  data: 3,
+  /**
+   * The reader of stdout went away (`psms hygiene | head -1`): the report was not all
+   * delivered, so not 0. 141 = 128 + SIGPIPE, what a shell reports for `cat` or `grep` stopped
+   * by the same broken pipe, so scripts with `set -o pipefail` see psms as any Unix tool.
+   */
+  brokenPipe: 141
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -40,3 +46,26 @@ export class DataError extends CliError {
     this.name = 'DataError';
   }
 }
+
+/**
+ * stdout could not take the report (a full disk, a closed pipe): a runtime failure, one line.
+ * `code` is the system's (ENOSPC, EPIPE, ...).
+ */
+export class OutputError extends CliError {
+  constructor(readonly code: string) {
+    super(
+      `cannot write the report to stdout: ${OUTPUT_REASONS[code] ?? 'the system refused it'} (${code || 'no code'})`,
+      code === 'EPIPE' ? EXIT.brokenPipe : EXIT.runtime
+    );
+    this.name = 'OutputError';
+  }
+}
+
+const OUTPUT_REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'over the disk quota',
+  EFBIG: 'the file would be too large',
+  EIO: 'an input/output error',
+  EPIPE: 'its reader closed it',
+  EBADF: 'it is not open for writing'
+};

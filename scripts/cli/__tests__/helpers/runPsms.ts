@@ -17,7 +17,13 @@ export async function psms(argv: string[], deps: CliDeps = {}, env: NodeJS.Proce
   const code = await runCli(
     argv,
     {
-      stdout: { write: (text: string) => (stdout += text), isTTY: false },
+      stdout: {
+        write: (text: string, done: () => void) => {
+          stdout += text;
+          done();
+        },
+        isTTY: false
+      },
       stderr: { write: (text: string) => (stderr += text), isTTY: false },
       env,
       now: () => new Date(2026, 1, 16, 12, 0, 0)

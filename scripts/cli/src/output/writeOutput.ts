@@ -1,3 +1,4 @@
+import { OutputError } from '../errors';
 import { csvChunks } from './csvOutput';
 import { jsonChunks } from './jsonChunks';
 import { markdownChunks } from './markdown';
@@ -12,10 +13,12 @@ import { styleFor, textChunks } from './table';
 export type OutputFormat = 'table' | 'json' | 'csv' | 'md';
 
 export interface OutputStream {
-  write(text: string): unknown;
+  /** Calls `done` once the text is taken (handed to the system) or failed, as a Node stream does. */
+  write(text: string, done: (error?: Error | null) => void): unknown;
   isTTY?: boolean;
-  /** A Node stream's: `write` returning false asks the writer to wait for 'drain'. */
-  once?(event: 'drain', listener: () => void): unknown;
+  /** A Node stream's: with a listener, a failed write is not also an uncaught exception. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  off?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** Pieces are joined up to this size before a write: one write per piece would cost more than the text. */
@@ -45,20 +48,35 @@ function* line(chunks: Iterable<string>): Generator<string> {
   yield '\n';
 }
 
-/** Writes the pieces with backpressure: a pipe to a slow reader holds one block, not the report. */
+/**
+ * Writes the pieces a block at a time, each once the previous one is taken: a pipe to a slow
+ * reader holds one block, not the report, and a write that fails (a full disk, a reader that
+ * went away) stops the report with an OutputError instead of an uncaught stream error.
+ */
 export async function writeChunks(out: OutputStream, chunks: Iterable<string>): Promise<void> {
-  let block = '';
-  const flush = async () => {
-    const accepted = out.write(block);
-    block = '';
-    if (accepted === false && out.once !== undefined) {
-      const once = out.once.bind(out);
-      await new Promise<void>((resolve) => once('drain', resolve));
+  // The failure comes with the write's callback; the event must be listened to all the same.
+  const ignore = () => undefined;
+  out.on?.('error', ignore);
+  try {
+    let block = '';
+    for (const chunk of chunks) {
+      block += chunk;
+      if (block.length >= BLOCK_CHARS) {
+        await written(out, block);
+        block = '';
+      }
     }
-  };
-  for (const chunk of chunks) {
-    block += chunk;
-    if (block.length >= BLOCK_CHARS) await flush();
+    if (block !== '') await written(out, block);
+  } finally {
+    out.off?.('error', ignore);
   }
-  if (block !== '') await flush();
+}
+
+function written(out: OutputStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.write(text, (error) => {
+      if (error) reject(new OutputError((error as NodeJS.ErrnoException).code ?? ''));
+      else resolve();
+    });
+  });
 }

@@ -217,7 +217,7 @@ export const agendaReport: ReportCommand = {
         ...[1, 2, 3, 4].map((q) => `FY${period.fiscalYear}-Q${q}`)
       ]
     });
-    const rep = context.flags.string('rep') ?? null;
+    const rep = context.flags.recordId('rep') ?? null;
     const agenda =
       kind === null ? null : meetingAgenda(kind, { today: date, settings: context.settings, data, rep });
     const lists = (agenda?.lists ?? {}) as Record<string, Row[]>;

@@ -1,4 +1,5 @@
 import type { FlagSpec, Flags } from '../args';
+import { FIRST_DATE, LAST_DATE } from '../data/dateValues';
 import type { DataSource, LoadRequest, RawRecord } from '../data/loadRequest';
 import { UsageError } from '../errors';
 import { fiscalPeriodOf, parsePeriod, type FiscalPeriod, type PsmsSettings } from '../engine';
@@ -39,7 +40,13 @@ export function periodFlag(
       `${context.flags.command}: --${name} must be a fiscal quarter like FY2026-Q4, not "${label}"`
     );
   }
-  return parsePeriod(label, startMonth);
+  const period = parsePeriod(label, startMonth);
+  // FY0000-Q1 is well formed but no quarter any data can fall in (nor one the engine can name).
+  if (period.start < FIRST_DATE || period.end > LAST_DATE)
+    throw new UsageError(
+      `${context.flags.command}: --${name} ${label} runs ${period.start} to ${period.end}, outside the dates Salesforce stores (${FIRST_DATE} to ${LAST_DATE})`
+    );
+  return period;
 }
 
 /**
