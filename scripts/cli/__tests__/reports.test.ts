@@ -253,16 +253,19 @@ describe('SPEC §5 pipeline hygiene', () => {
         `${id('001P1')} PLAN_OUTDATED medium`
       ].sort()
     );
+    // In record id order, as the findings: partner accounts (001…) before opportunities (006…).
     expect(json.scores).toEqual([
+      { recordId: id('001P1'), score: 85 }, // 100 − 15
+      { recordId: id('001P3'), score: 100 },
       { recordId: id('006O2'), score: 100 }, // clean
       { recordId: id('006O3'), score: 40 }, // 100 − 4 × 15
       { recordId: id('006O4'), score: 40 }, // 100 − 30 − 15 − 15
       { recordId: id('006O7'), score: 70 }, // 100 − 30
       { recordId: id('006O8'), score: 40 }, // 100 − 30 − 15 − 15
-      { recordId: id('006OA'), score: 70 }, // 100 − 30
-      { recordId: id('001P1'), score: 85 }, // 100 − 15
-      { recordId: id('001P3'), score: 100 }
+      { recordId: id('006OA'), score: 70 } // 100 − 30
     ]);
+    const findingIds = (json.findings as { recordId: string }[]).map((f) => f.recordId);
+    expect(findingIds).toEqual([...findingIds].sort());
     // Open partner-involved opportunities: O2, O3, O4, O7, O8, OA = 6 (O6 is direct, lead source Web); clean: O2.
     expect(json.hygienePercent).toBeCloseTo(1 / 6, 12);
     expect(json.unreliable).toBe(true); // 16.7 % < 70 %

@@ -1,5 +1,6 @@
 import type { FlagSpec, Flags } from '../args';
 import { FIRST_DATE, LAST_DATE } from '../data/dateValues';
+import { uniqueKeyOf } from '../data/schema';
 import type { DataSource, LoadRequest, RawRecord } from '../data/loadRequest';
 import { UsageError } from '../errors';
 import { fiscalPeriodOf, parsePeriod, type FiscalPeriod, type PsmsSettings } from '../engine';
@@ -64,9 +65,20 @@ export function each<T>(
 
 /** The rows of one object, all in memory (for the reports whose rules need the whole list). */
 export async function load<T>(source: DataSource, request: LoadRequest): Promise<T[]> {
-  const records: T[] = [];
-  await each<T>(source, request, (record) => records.push(record));
-  return records;
+  const records: RawRecord[] = [];
+  await each<RawRecord>(source, request, (record) => records.push(record));
+  // In key order, whatever order the rows came in: a rule that meets a tie (two calls submitted
+  // the same minute) then settles it the same way for every export of the same records.
+  const key = uniqueKeyOf(request.object);
+  records.sort((a, b) => {
+    for (const field of key) {
+      const x = String(a[field]);
+      const y = String(b[field]);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+  return records as unknown as T[];
 }
 
 export function requireSource(context: ReportContext): DataSource {
