@@ -36,7 +36,8 @@ export type DemoRegistration = Keyed<
 export type DemoDispute = Keyed<Registration_Dispute__c>;
 export type DemoPlan = Keyed<Partner_Account_Plan__c & { Name?: string | null }>;
 export type DemoTarget = Keyed<Partner_Target__c & { Name?: string | null }>;
-export type DemoCall = Keyed<Forecast_Submission__c>;
+/** Owned by the manager who submitted it, as a call submitted in the org is. */
+export type DemoCall = Keyed<Forecast_Submission__c & { OwnerId?: RecordId | null }>;
 /** Owned like its opportunity, as the snapshot job sets it, so managers see their team's history. */
 export type DemoSnapshot = Keyed<Opportunity_Snapshot__c & { OwnerId?: RecordId | null }>;
 /** OwnerId follows Owner__c, as the review action trigger keeps it. */

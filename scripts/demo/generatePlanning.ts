@@ -123,6 +123,7 @@ export function generateCalls(
           Period__c: period.label,
           Partner_Account__c: target.Partner_Account__c ?? null,
           Submitted_By__c: target.Manager__c,
+          OwnerId: target.Manager__c,
           Submitted_On__c: `${submittedOn}T10:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`,
           Week__c: week,
           Commit_Call__c: commit,

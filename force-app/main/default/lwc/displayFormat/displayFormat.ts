@@ -37,6 +37,16 @@ export function formatLabel(label: string, ...values: (string | number)[]): stri
   });
 }
 
+/** A calendar date (`YYYY-MM-DD`) as the user reads dates; blank stays blank. Read in UTC: a date has no time zone. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) {
+    return '';
+  }
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`)
+  );
+}
+
 /** Today as `YYYY-MM-DD` in UTC: what the engine compares dates with before the server's today arrives. */
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);

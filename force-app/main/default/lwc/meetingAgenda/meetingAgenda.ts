@@ -1,7 +1,7 @@
 // Presentation component: one meeting's live agenda (SPEC §10) — its figures and lists, each row linked to its record, with the in-place actions the meeting needs (validate, accept a call, add or complete an action, help needed); emits one event per action.
 import { LightningElement, api } from 'lwc';
 import type { ChangeType, HygieneRuleId, MeetingAgenda } from 'c/psmsEngine';
-import { formatLabel, formatMoney, formatNumber, formatPercent } from 'c/displayFormat';
+import { formatDate, formatLabel, formatMoney, formatNumber, formatPercent } from 'c/displayFormat';
 import { RULE_LABELS } from 'c/hygieneLabels';
 import { FIGURES, LISTS, type ColumnDef, type RowAction } from './agendaLayout';
 import LABEL_NO_AGENDA from '@salesforce/label/c.PSMS_Agenda_No_Live_Agenda';
@@ -65,17 +65,6 @@ type Row = Record<string, unknown>;
 export interface RepOption {
   label: string;
   value: string;
-}
-
-/** A date shown as the user reads dates (calendar dates: read in UTC). */
-function formatDate(iso: unknown): string {
-  if (typeof iso !== 'string' || iso === '') {
-    return '';
-  }
-  return new Intl.DateTimeFormat(typeof navigator !== 'undefined' ? navigator.language : undefined, {
-    dateStyle: 'medium',
-    timeZone: 'UTC'
-  }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 function addDaysIso(iso: string, days: number): string {
@@ -253,7 +242,7 @@ export default class MeetingAgendaView extends LightningElement {
           className: 'slds-text-align_right'
         };
       case 'date':
-        return { ...base, text: formatDate(value) };
+        return { ...base, text: formatDate(typeof value === 'string' ? value : null) };
       case 'change':
         return { ...base, text: CHANGE_LABELS[String(value)] ?? String(value ?? '') };
       case 'rules':

@@ -1,7 +1,7 @@
 // Presentation component: the recruitment funnel of a quarter (SPEC §12) — partners reaching each stage, the count per status, the median days between stages and the partners stuck in onboarding.
 import { LightningElement, api } from 'lwc';
 import type { FunnelReport } from 'c/psmsEngine';
-import { formatLabel, formatNumber } from 'c/displayFormat';
+import { formatDate, formatLabel, formatNumber } from 'c/displayFormat';
 import LABEL_STAGES from '@salesforce/label/c.PSMS_Funnel_Stages';
 import LABEL_RECRUITED from '@salesforce/label/c.PSMS_Funnel_Recruited';
 import LABEL_ACTIVATED from '@salesforce/label/c.PSMS_Funnel_Activated';
@@ -71,7 +71,7 @@ export default class RecruitmentFunnel extends LightningElement {
       key: partner.partnerId,
       partnerId: partner.partnerId,
       name: this.names[partner.partnerId] ?? partner.partnerId,
-      recruitedOn: partner.recruitedOn,
+      recruitedOn: formatDate(partner.recruitedOn),
       days: formatNumber(partner.days, 0)
     }));
   }

@@ -11,11 +11,17 @@ import LABEL_VALIDATED_OF from '@salesforce/label/c.PSMS_Scorecard_Validated_Of'
 import LABEL_HYGIENE from '@salesforce/label/c.PSMS_Scorecard_Hygiene';
 import LABEL_ACCURACY from '@salesforce/label/c.PSMS_Scorecard_Accuracy';
 import LABEL_NONE from '@salesforce/label/c.PSMS_Scorecard_None';
+import LABEL_MORE from '@salesforce/label/c.PSMS_Agenda_Show_More';
+
+/** Rows shown before "Show more": a whole channel's reps page. */
+const PAGE = 15;
 
 export default class RepScorecards extends LightningElement {
   @api scorecards: RepScorecard[] = [];
   /** User id → name. */
   @api names: Record<string, string> = {};
+
+  showAll = false;
 
   readonly labels = {
     caption: LABEL_CAPTION,
@@ -35,6 +41,22 @@ export default class RepScorecards extends LightningElement {
   }
 
   get rows() {
+    return this.showAll ? this.sorted : this.sorted.slice(0, PAGE);
+  }
+
+  get hasMore(): boolean {
+    return !this.showAll && this.scorecards.length > PAGE;
+  }
+
+  get moreLabel(): string {
+    return formatLabel(LABEL_MORE, formatNumber(this.scorecards.length - PAGE, 0));
+  }
+
+  handleMore(): void {
+    this.showAll = true;
+  }
+
+  private get sorted() {
     return this.scorecards
       .map((card) => ({
         key: card.repId,

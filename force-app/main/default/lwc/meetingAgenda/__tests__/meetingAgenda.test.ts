@@ -181,17 +181,14 @@ describe('c-meeting-agenda (SPEC §10 live agendas)', () => {
     expect(listOf(element, 'byManager').querySelector('[data-id="accepted"]')).not.toBeNull();
   });
 
-  it('MBR/QBR, ELT and the pipeline 1:1 show their lists and figures', async () => {
-    for (const [kind, list] of [
-      ['businessReview', 'attribution'],
-      ['elt', 'activatedPartners'],
-      ['pipelineOneOnOne', 'accountPlans']
-    ] as const) {
-      const element = await agendaOf(kind);
-      expect(listOf(element, list)).not.toBeNull();
-      expect(root(element).querySelectorAll('[data-id="figures"] dt').length).toBeGreaterThan(1);
-      resetDom();
-    }
+  it.each([
+    ['businessReview', 'attribution'],
+    ['elt', 'activatedPartners'],
+    ['pipelineOneOnOne', 'accountPlans']
+  ] as const)('%s shows its list %s and its figures', async (kind, list) => {
+    const element = await agendaOf(kind);
+    expect(listOf(element, list)).not.toBeNull();
+    expect(root(element).querySelectorAll('[data-id="figures"] dt').length).toBeGreaterThan(1);
   });
 
   it('a meeting without a live agenda says what it reviews', async () => {

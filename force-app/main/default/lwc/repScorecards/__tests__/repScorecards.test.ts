@@ -50,6 +50,16 @@ describe("c-rep-scorecards (SPEC §10: a rep's scorecard for the quarter)", () =
     expect(rows[0].textContent).toContain('c.PSMS_Format_Not_Available');
   });
 
+  it('pages a whole channel of reps', async () => {
+    const element = await scorecards(
+      Array.from({ length: 18 }, (_unused, i) => card({ repId: `005X${String(i).padStart(2, '0')}` }))
+    );
+    expect(root(element).querySelectorAll('tbody tr')).toHaveLength(15);
+    (root(element).querySelector('lightning-button') as HTMLElement).click();
+    await flushPromises();
+    expect(root(element).querySelectorAll('tbody tr')).toHaveLength(18);
+  });
+
   it('says when no rep has anything this quarter', async () => {
     const element = await scorecards([]);
     expect(root(element).textContent).toContain('c.PSMS_Scorecard_None');
