@@ -243,6 +243,45 @@ describe('upsert', () => {
   });
 });
 
+describe('setup and non-setup objects (MIXED_DML_OPERATION)', () => {
+  const assignment = `new PermissionSetAssignment(AssigneeId = UserInfo.getUserId(), PermissionSetId = [SELECT Id FROM PermissionSet WHERE Name = 'Widget_Viewer'].Id)`;
+
+  test('a setup object written after another record fails the statement, naming both objects', () => {
+    expect(dmlFailure(`insert new Widget__c(Name = 'first'); insert ${assignment};`).slice(0, 2)).toEqual([
+      'Insert failed. First exception on row 0; first error: MIXED_DML_OPERATION, DML operation on setup object is not permitted after you have updated a non-setup object (or vice versa): PermissionSetAssignment, original object: Widget__c: []',
+      'MIXED_DML_OPERATION'
+    ]);
+  });
+
+  test('and the other way round; deletes are not restricted', () => {
+    expect(
+      dmlFailure(
+        `insert new UserRole(Name = 'R', DeveloperName = 'R'); delete [SELECT Id FROM Widget__c]; insert new Widget__c(Name = 'second');`
+      )[1]
+    ).toBe('MIXED_DML_OPERATION');
+  });
+
+  test('a user inserted without a role, or updated without changing access, mixes with other records', () => {
+    expect(
+      debug(`insert new Widget__c(Name = 'first'); Profile p = [SELECT Id FROM Profile WHERE Name = 'Standard User'];
+        User u = new User(Alias = 'mixed', LastName = 'Mixed', Email = 'mixed@example.com', Username = 'mixed@example.com', EmailEncodingKey = 'UTF-8',
+          LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US', TimeZoneSidKey = 'GMT', ProfileId = p.Id);
+        insert u; update new User(Id = u.Id, Title = 'Tester'); System.debug('saved');`)
+    ).toEqual(['saved']);
+  });
+
+  test('in a test, a System.runAs block writes setup objects whatever the test wrote outside it', () => {
+    expect(
+      run(
+        org,
+        `insert new Widget__c(Name = 'first'); System.runAs(new User(Id = UserInfo.getUserId())) { insert ${assignment}; }
+         insert new Widget__c(Name = 'second'); System.debug([SELECT COUNT() FROM PermissionSetAssignment WHERE AssigneeId = :UserInfo.getUserId()]);`,
+        { isTest: true }
+      )
+    ).toEqual(['1']);
+  });
+});
+
 describe('asynchronous Apex', () => {
   test('Test.stopTest runs the Queueable work queued after Test.startTest', () => {
     expect(

@@ -8,6 +8,7 @@ import { toSql } from '../database/storage';
 import type { ObjectDescribe } from '../schema/describe';
 import type { PlatformSecurity } from '../security/securityService';
 import { deleteRecords } from './deleteRecords';
+import { mixedDmlError, noteKind, statementKind } from './mixedDml';
 import { insertRecords, updateRecords, type SaveContext, type SaveRow } from './saveRecords';
 import type { PackageTrigger } from './triggers';
 import type { ValidationRules } from './validationRules';
@@ -49,8 +50,19 @@ export class PlatformDml implements DmlService {
     }
     let attempt: SaveRow[] = inputs.map((input, index) => ({ index, input, record: null, old: null, errors: [] }));
     const final = new Map<number, SaveRow>();
+    const kind = statementKind(ex, op, inputs);
+    const mixed = kind ? mixedDmlError(ex, kind) : null;
+    if (mixed) {
+      // Every row fails before anything runs: no trigger, no save.
+      for (const row of attempt) {
+        row.errors.push({ statusCode: 'MIXED_DML_OPERATION', message: mixed, fields: [] });
+        final.set(row.index, row);
+      }
+      if (options.allOrNone) throw dmlException(op, attempt);
+      attempt = [];
+    }
     const created = new Set<number>();
-    for (let tries = 0; tries < 3; tries++) {
+    for (let tries = 0; tries < 3 && attempt.length > 0; tries++) {
       const savepoint = ex.org.database.savepoint();
       try {
         created.clear();
@@ -75,6 +87,7 @@ export class PlatformDml implements DmlService {
         .map((row) => ({ index: row.index, input: row.input, record: null, old: null, errors: [] }));
       if (attempt.length === 0) break;
     }
+    if (kind && [...final.values()].some((row) => row.errors.length === 0)) noteKind(ex, kind);
     if (inputs.some((input) => SETUP_OBJECTS.has(input.type.name.toLowerCase()))) this.security.invalidate();
     if (process.env.PSMS_APEX_DEBUG)
       process.stderr.write(

@@ -1,4 +1,5 @@
 import { PlatformError, UnsupportedError } from '../platformError';
+import { emptyDmlKinds, type DmlKinds } from '../dml/mixedDml';
 import { ASYNC_LIMITS, GovernorLimits, SYNC_LIMITS } from '../limits/governorLimits';
 import { ApexThrow } from './apexThrow';
 import type { OrgContext } from './orgContext';
@@ -41,6 +42,8 @@ export class Execution {
   test: TestState | null = null;
   /** System.debug output of this transaction. */
   readonly debugLog: string[] = [];
+  /** Which kinds of records (setup objects or others) this transaction has written: they cannot mix. */
+  dmlKinds: DmlKinds = emptyDmlKinds();
 
   constructor(
     readonly org: OrgContext,
@@ -291,11 +294,15 @@ export class Execution {
   /** Runs `work` as another user (System.runAs), restoring the running user afterwards. */
   runAs<T>(userId: string, work: () => T): T {
     const previous = this.userId;
+    const kinds = this.dmlKinds;
     this.userId = userId;
+    // In a test, a runAs block may write setup objects whatever the test wrote outside it.
+    this.dmlKinds = emptyDmlKinds();
     try {
       return work();
     } finally {
       this.userId = previous;
+      this.dmlKinds = kinds;
     }
   }
 

@@ -4,6 +4,7 @@ import type { AsyncWork, Execution } from '../execution';
 import { ApexObject, type RuntimeClass } from '../runtimeClass';
 import { ApexList, ApexMap, ApexSet } from '../values/collections';
 import { SObject } from '../values/sobject';
+import { emptyDmlKinds } from '../../dml/mixedDml';
 import { ASYNC_LIMITS, GovernorLimits } from '../../limits/governorLimits';
 import { nativeClass } from './nativeClass';
 import { cloneSObject } from './valueMethods/sobjectMethods';
@@ -46,15 +47,18 @@ export function installAsync(registry: ClassRegistry): void {
 /**
  * Each step of async work (a batch's start, each execute, finish; a queueable's or scheduled
  * job's execute) is a transaction of its own on the platform, with its own async governor
- * limits — also when a test runs it at Test.stopTest.
+ * limits and its own record of setup and other DML — also when a test runs it at Test.stopTest.
  */
 function ownTransaction(ex: Execution, work: () => void): void {
   const outer = ex.limits;
+  const kinds = ex.dmlKinds;
   ex.limits = new GovernorLimits(ASYNC_LIMITS);
+  ex.dmlKinds = emptyDmlKinds();
   try {
     work();
   } finally {
     ex.limits = outer;
+    ex.dmlKinds = kinds;
   }
 }
 
