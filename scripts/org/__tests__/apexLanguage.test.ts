@@ -38,6 +38,14 @@ describe('numbers', () => {
     ).toEqual(['5.00']);
   });
 
+  test('an Integer is 32 bits: 2147483647 + 1 stored in an Integer is -2147483648; a Long holds it', () => {
+    expect(
+      debug(
+        `Integer big = 2147483647; big = big + 1; System.debug(big); Long wide = 2147483647L; wide = wide + 1; System.debug(wide);`
+      )
+    ).toEqual(['-2147483648', '2147483648']);
+  });
+
   test('dividing by zero throws System.MathException', () => {
     expect(failure(org, `Integer zero = 0; Integer n = 1 / zero;`)).toMatchObject({
       type: 'System.MathException',
@@ -76,6 +84,14 @@ describe('strings and names', () => {
       System.debug('at ' + Datetime.newInstanceGmt(2024, 2, 29, 13, 5, 0)); String nothing; System.debug('n ' + nothing);
       System.debug('x' + 1 + 2); System.debug(1 + 2 + 'x');`)
     ).toEqual(['on 2024-02-29 00:00:00', 'at 2024-02-29 13:05:00', 'n null', 'x12', '3x']);
+  });
+
+  test('leftPad and rightPad pad with spaces or the given string', () => {
+    expect(
+      debug(
+        `System.debug('7'.leftPad(3, '0')); System.debug('[' + 'ab'.rightPad(4) + ']'); System.debug('abcd'.leftPad(2));`
+      )
+    ).toEqual(['007', '[ab  ]', 'abcd']);
   });
 
   test('switch on a String is case-sensitive (unlike ==)', () => {

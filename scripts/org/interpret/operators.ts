@@ -3,7 +3,7 @@ import { normalizeId } from '../database/recordIds';
 import { ApexEnumValue, ApexObject, RuntimeClass } from './runtimeClass';
 import { typeName, type ApexType } from './types';
 import { ApexList, ApexMap, ApexSet, keyOf } from './values/collections';
-import { Decimal, isNumber, numberOf, toDecimal, toDouble } from './values/numbers';
+import { Decimal, isNumber, numberOf, toDecimal, toDouble, wrapInteger } from './values/numbers';
 import { SObject } from './values/sobject';
 import { ApexDate, ApexDatetime, ApexTime } from './values/temporal';
 
@@ -283,8 +283,10 @@ export function coerce(value: unknown, type: ApexType): unknown {
     case 'Double':
       return isNumber(value) ? toDouble(value) : value;
     case 'Long':
-    case 'Integer':
       return value instanceof Decimal ? Math.trunc(value.value) : value;
+    case 'Integer':
+      // An Integer is 32 bits: arithmetic past 2147483647 wraps around by the time it is stored.
+      return value instanceof Decimal ? Math.trunc(value.value) : typeof value === 'number' ? wrapInteger(value) : value;
     case 'Id':
       return typeof value === 'string' ? toId(value) : value;
     case 'Datetime':

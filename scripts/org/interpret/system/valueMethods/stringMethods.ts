@@ -91,6 +91,7 @@ export const STRING_METHODS: MethodTable<string> = {
   iswhitespace: (_ex, s) => /^\s*$/.test(s),
   lastindexof: (_ex, s, [sub]) => s.lastIndexOf(str(sub, 'lastIndexOf')),
   left: (_ex, s, [n]) => s.slice(0, Math.max(0, int(n))),
+  leftpad: (_ex, s, [size, pad]) => s.padStart(int(size), pad === undefined ? ' ' : str(pad, 'leftPad')),
   length: (_ex, s) => s.length,
   mid: (_ex, s, [start, count]) => s.substr(int(start), int(count)),
   normalizespace: (_ex, s) => s.trim().replace(/\s+/g, ' '),
@@ -111,6 +112,7 @@ export const STRING_METHODS: MethodTable<string> = {
     s.replace(javaRegex(str(pattern, 'replaceFirst')), javaReplacement(str(replacement, 'replaceFirst'))),
   reverse: (_ex, s) => [...s].reverse().join(''),
   right: (_ex, s, [n]) => (int(n) <= 0 ? '' : s.slice(-int(n))),
+  rightpad: (_ex, s, [size, pad]) => s.padEnd(int(size), pad === undefined ? ' ' : str(pad, 'rightPad')),
   split: (_ex, s, [pattern, limit]) =>
     new ApexList(STRING_TYPE, javaSplit(s, str(pattern, 'split'), limit === undefined ? 0 : int(limit))),
   startswith: (_ex, s, [prefix]) => s.startsWith(str(prefix, 'startsWith')),
