@@ -68,6 +68,8 @@ declare module 'lightning/uiRecordApi' {
     { recordId?: string; fields?: string[]; optionalFields?: string[] },
     { data?: RecordRepresentation; error?: unknown }
   >;
+  /** Tells LDS these records changed on the server, so every wire showing them reads them again. */
+  export function notifyRecordUpdateAvailable(records: { recordId: string }[]): Promise<void>;
 }
 
 /** An object's describe and a picklist's values, as Lightning Data Service gives them. */

@@ -181,6 +181,9 @@ declare namespace Psms {
   interface ExtensionRequest {
     registrationId: string;
   }
+  interface RegistrationDisputesRequest {
+    registrationId: string;
+  }
   interface DisputeRequest {
     registrationId: string;
     reason: string;
@@ -430,6 +433,11 @@ declare module '@salesforce/apex/RegistrationDeskController.decideRegistration' 
 }
 declare module '@salesforce/apex/RegistrationDeskController.extendRegistration' {
   const op: Psms.Operation<Psms.ExtensionRequest, Psms.Registration>;
+  export default op;
+}
+declare module '@salesforce/apex/RegistrationDeskController.getRegistrationDisputes' {
+  /** Cacheable: a registration's disputes, newest first (its record page). */
+  const op: Psms.Operation<Psms.RegistrationDisputesRequest, Psms.Dispute[]>;
   export default op;
 }
 declare module '@salesforce/apex/RegistrationDeskController.raiseDispute' {

@@ -13,4 +13,6 @@ declare module 'wb/pageRegistry' {
     components: PageComponent[];
   }
   export const PAGES: WorkbenchPage[];
+  /** The components exposed on one object's record pages, by object API name. */
+  export const RECORD_COMPONENTS: Record<string, PageComponent[] | undefined>;
 }

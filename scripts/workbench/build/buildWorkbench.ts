@@ -6,7 +6,12 @@ import { rollup, type RollupLog } from 'rollup';
 import { bundleSources, listBundles, platformImports } from './componentCatalog';
 import { readCustomLabels } from './customLabels';
 import { generateAliasModules } from './generatedModules';
-import { pageDefinitions, pageRegistrySource, type PageDefinition } from './pageRegistrySource';
+import {
+  pageDefinitions,
+  pageRegistrySource,
+  recordComponents,
+  type PageDefinition
+} from './pageRegistrySource';
 import { objectInfoSource } from './objectInfoSource';
 import { preferTypeScriptSources, replaceConstants, stripTypeScript } from './rollupPlugins';
 import { writeIndexHtml } from './indexHtml';
@@ -53,7 +58,11 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
   const registry = join(paths.generatedDir, 'pageRegistry.js');
   writeFileSync(
     registry,
-    pageRegistrySource(pages, join(paths.browserDir, 'lwc', 'wb', 'missingComponent', 'missingComponent.ts'))
+    pageRegistrySource(
+      pages,
+      join(paths.browserDir, 'lwc', 'wb', 'missingComponent', 'missingComponent.ts'),
+      recordComponents(bundles)
+    )
   );
   const objectInfo = join(paths.generatedDir, 'objectInfoData.js');
   writeFileSync(objectInfo, objectInfoSource(paths.forceAppDir));

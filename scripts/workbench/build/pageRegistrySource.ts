@@ -51,7 +51,21 @@ export function pageDefinitions(bundles: readonly ComponentBundle[]): PageDefini
   }));
 }
 
-export function pageRegistrySource(pages: readonly PageDefinition[], fallbackPath: string): string {
+/** Components exposed on one object's record pages (not on every record page), by object. */
+export function recordComponents(bundles: readonly ComponentBundle[]): Record<string, string[]> {
+  const byObject: Record<string, string[]> = {};
+  for (const bundle of bundles) {
+    if (!bundle.exposed || !bundle.targets.includes('lightning__RecordPage')) continue;
+    for (const object of bundle.objects) (byObject[object] ??= []).push(bundle.name);
+  }
+  return byObject;
+}
+
+export function pageRegistrySource(
+  pages: readonly PageDefinition[],
+  fallbackPath: string,
+  byObject: Readonly<Record<string, string[]>> = {}
+): string {
   const entries = pages.map((page) => {
     const components = page.components.length
       ? page.components.map(
@@ -61,5 +75,16 @@ export function pageRegistrySource(pages: readonly PageDefinition[], fallbackPat
         [`{ name: 'missing', load: () => import(${JSON.stringify(fallbackPath)}) }`];
     return `  { id: ${JSON.stringify(page.id)}, label: ${JSON.stringify(page.label)}, record: ${page.record}, components: [${components.join(', ')}] }`;
   });
-  return `export const PAGES = [\n${entries.join(',\n')}\n];\n`;
+  const records = Object.entries(byObject).map(
+    ([object, names]) =>
+      `  ${JSON.stringify(object)}: [${names
+        .map(
+          (name) => `{ name: ${JSON.stringify(name)}, load: () => import(${JSON.stringify(`c/${name}`)}) }`
+        )
+        .join(', ')}]`
+  );
+  return (
+    `export const PAGES = [\n${entries.join(',\n')}\n];\n` +
+    `export const RECORD_COMPONENTS = {\n${records.join(',\n')}\n};\n`
+  );
 }

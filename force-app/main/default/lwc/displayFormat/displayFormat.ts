@@ -61,7 +61,8 @@ export interface RecordLink {
 
 /**
  * What a registration's conflict points at: the registration holding its key (Duplicate,
- * Already registered) or the direct opportunity (Direct), named when the query brought the name.
+ * Already registered) or the direct opportunity (Direct), named when the query brought the name;
+ * otherwise the link (c-page-link) reads the name itself — never the id.
  */
 export function conflictLink(registration: {
   Conflicting_Registration__c?: string | null;
@@ -74,7 +75,7 @@ export function conflictLink(registration: {
     return {
       recordId: holder,
       objectApiName: 'Deal_Registration__c',
-      label: registration.Conflicting_Registration__r?.Name ?? holder
+      label: registration.Conflicting_Registration__r?.Name ?? ''
     };
   }
   const direct = registration.Conflicting_Opportunity__c;
@@ -82,7 +83,7 @@ export function conflictLink(registration: {
     ? {
         recordId: direct,
         objectApiName: 'Opportunity',
-        label: registration.Conflicting_Opportunity__r?.Name ?? direct
+        label: registration.Conflicting_Opportunity__r?.Name ?? ''
       }
     : undefined;
 }

@@ -2,6 +2,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import { getRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 
 export default class PageLink extends NavigationMixin(LightningElement) {
   /** The record to open; or give `pageName` (a tab's API name) instead. */
@@ -12,6 +13,7 @@ export default class PageLink extends NavigationMixin(LightningElement) {
 
   url = '#';
   loadedName: string | undefined;
+  objectLabel: string | undefined;
 
   /** Only when no label was given: the record's Name, through Lightning Data Service (cached, shared). */
   get nameFields(): string[] | undefined {
@@ -28,8 +30,23 @@ export default class PageLink extends NavigationMixin(LightningElement) {
     this.loadedName = typeof name === 'string' && name !== '' ? name : undefined;
   }
 
+  /** Only while neither a label nor the record's name is known: the object's label ("Deal Registration"). */
+  get objectToDescribe(): string | undefined {
+    return this.nameFields && !this.loadedName ? this.objectApiName : undefined;
+  }
+
+  @wire(getObjectInfo, { objectApiName: '$objectToDescribe' })
+  wiredObject({ data }: { data?: { label: string } }): void {
+    this.objectLabel = data?.label;
+  }
+
   get text(): string {
-    return this.label || this.loadedName || '';
+    return this.label || this.loadedName || this.objectLabel || '';
+  }
+
+  /** A link with no words to read is not drawn: never an empty link, never a raw id. */
+  get hasText(): boolean {
+    return this.text !== '';
   }
 
   get pageReference(): PageReference {

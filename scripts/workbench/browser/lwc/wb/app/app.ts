@@ -23,10 +23,6 @@ interface OpportunityRow {
   Name?: string;
   href: string;
 }
-interface RecordField {
-  name: string;
-  value: string;
-}
 
 const TOAST_CLASSES: Record<string, string> = {
   success: 'slds-notify slds-notify_toast slds-theme_success',
@@ -40,7 +36,6 @@ export default class App extends LightningElement {
   components: LoadedComponent[] = [];
   toasts: Toast[] = [];
   opportunities: OpportunityRow[] = [];
-  recordFields: RecordField[] = [];
   loadError = '';
   private nextToastId = 1;
   private loading = 0;
@@ -76,16 +71,13 @@ export default class App extends LightningElement {
       : PAGES.find((p) => p.id === this.route.page);
   }
 
-  get isRecordPage(): boolean {
-    return this.route.page === 'opportunity' && !!this.route.recordId;
-  }
-
   get isOpportunityPicker(): boolean {
     return this.route.page === 'opportunity' && !this.route.recordId;
   }
 
-  get isGenericRecord(): boolean {
-    return this.route.page === 'record' && !!this.route.recordId;
+  /** A record's page: the Opportunity route and every other record link. */
+  get isAnyRecord(): boolean {
+    return (this.route.page === 'record' || this.route.page === 'opportunity') && !!this.route.recordId;
   }
 
   get recordId(): string | undefined {
@@ -107,9 +99,9 @@ export default class App extends LightningElement {
     const ticket = ++this.loading;
     try {
       if (this.isOpportunityPicker) await this.searchOpportunities('');
-      if (this.isGenericRecord) await this.loadRecord(route.recordId ?? '');
       const page = this.page;
-      if (!page || route.page === 'record' || this.isOpportunityPicker) return;
+      // A record page (wb-record-page) loads the components exposed on its object itself.
+      if (!page || route.page === 'record' || route.page === 'opportunity') return;
       const loaded = await Promise.all(
         page.components.map(async (c) => ({
           key: `${route.page}-${route.recordId ?? ''}-${c.name}`,
@@ -131,16 +123,6 @@ export default class App extends LightningElement {
     this.opportunities = rows.map((row) => ({
       ...row,
       href: hashFor({ page: 'opportunity', recordId: row.Id })
-    }));
-  }
-
-  private async loadRecord(recordId: string): Promise<void> {
-    const record = (await callApex('ui/getRecord', { recordId, fields: [] })) as {
-      fields: Record<string, { value: unknown }>;
-    };
-    this.recordFields = Object.entries(record.fields).map(([name, field]) => ({
-      name,
-      value: field.value == null ? '' : String(field.value)
     }));
   }
 
