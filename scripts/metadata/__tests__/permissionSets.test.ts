@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesEnding, findDirs, loadDataModel } from '../../lib/forceAppModel';
 import { children, flag, readMetadataFile, text, type XmlNode } from '../../lib/metadataXml';
+import { STANDARD_OBJECTS } from '../../org/schema/standardObjects';
 
 const ROOT = join(__dirname, '../../..');
 const FORCE_APP = join(ROOT, 'force-app');
@@ -66,6 +67,8 @@ function objectAccess(node: XmlNode): ObjectAccess {
 }
 
 const table = markdownTable(DOC, 'object');
+/** Standard fields under field-level security that PSMS reads; every set grants them read-only. */
+const standardFields = markdownTable(DOC, 'standard field').map((row) => row['standard field']);
 
 describe('README security model', () => {
   it('has a row for every object PSMS declares or extends, and one column per permission set', () => {
@@ -73,6 +76,16 @@ describe('README security model', () => {
       [...model.objects.keys()].filter((name) => !name.endsWith('__mdt')).sort()
     );
     for (const row of table) expect(Object.keys(row)).toEqual(['object', ...PERMISSION_SETS]);
+  });
+
+  it('lists only standard fields that field-level security controls', () => {
+    for (const name of standardFields) {
+      const [objectName, fieldName] = name.split('.');
+      const described = STANDARD_OBJECTS.find((o) => o.name === objectName)?.fields.find(
+        (f) => f.name === fieldName
+      );
+      expect({ name, permissionable: described?.permissionable }).toEqual({ name, permissionable: true });
+    }
   });
 });
 
@@ -116,14 +129,21 @@ describe.each(PERMISSION_SETS)('%s', (setName) => {
     }
   });
 
-  it('lists every optional field of the objects it reads, and no required or master-detail field', () => {
+  it('lists every optional field of the objects it reads and the standard fields of the README, and no required or master-detail field', () => {
     const listed = fieldPermissions.map((p) => p.field).sort();
     const optional = [...granted.keys()].flatMap((objectName) =>
       [...(model.object(objectName)?.fields.values() ?? [])]
         .filter((f) => !f.implicit && !f.required)
         .map((f) => `${objectName}.${f.name}`)
     );
-    expect(listed).toEqual(optional.sort());
+    expect(listed).toEqual([...optional, ...standardFields].sort());
+  });
+
+  it('reads the standard fields of the README and edits none of them', () => {
+    const standard = fieldPermissions.filter((p) => standardFields.includes(p.field));
+    expect(standard.map((p) => [p.field, p.readable, p.editable])).toEqual(
+      standardFields.map((field) => [field, true, false])
+    );
   });
 
   it('sees the Partner Sales app, the tabs of objects it reads only (and PSMS Setup if admin), and reads the settings types', () => {
