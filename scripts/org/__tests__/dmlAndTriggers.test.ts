@@ -38,6 +38,18 @@ describe('triggers', () => {
     ]);
   });
 
+  test('a trigger sees at most 200 records at a time: 250 inserted records come in chunks of 200 and 50', () => {
+    const lines =
+      debug(`List<Widget__c> ws = new List<Widget__c>(); for (Integer i = 0; i < 250; i++) ws.add(new Widget__c(Name = 'bulk ' + i));
+      insert ws; for (String line : WidgetTriggerHandler.log) System.debug(line);`);
+    expect(
+      lines.filter((line) => line.startsWith('BEFORE_INSERT')).map((line) => line.split(' ')[1])
+    ).toEqual(['new=200', 'new=50']);
+    expect(lines.filter((line) => line.startsWith('AFTER_INSERT')).map((line) => line.split(' ')[1])).toEqual(
+      ['new=200', 'new=50']
+    );
+  });
+
   test('a field set in a before trigger is saved; the caller’s record receives only the new Id', () => {
     expect(
       debug(`Widget__c w = new Widget__c(Name = 'dated'); insert w; System.debug(w.Id != null); System.debug(w.Ship_Date__c);
@@ -151,6 +163,20 @@ describe('validation rules', () => {
       debug(`Widget__c w = new Widget__c(Name = 'fix quantity', Quantity__c = -3); insert w;
       System.debug([SELECT Quantity__c FROM Widget__c WHERE Id = :w.Id].Quantity__c);`)
     ).toEqual(['0']);
+  });
+
+  test('ISNEW, ISCHANGED, PRIORVALUE and $Permission read the save: a set code changes only for a holder of the custom permission', () => {
+    expect(
+      debug(`Widget__c w = new Widget__c(Name = 'c', Code__c = 'C-1'); insert w; w.Code__c = 'c-1'; update w; System.debug('case only: saved');
+        w.Code__c = 'C-2'; try { update w; } catch (DmlException e) { System.debug(e.getMessage().replace(w.Id, 'ID')); }`)
+    ).toEqual([
+      'case only: saved',
+      "Update failed. First exception on row 0 with id ID; first error: FIELD_CUSTOM_VALIDATION_EXCEPTION, Only an approver changes a widget's code.: [Code__c]"
+    ]);
+  });
+
+  test('an inactive rule never runs', () => {
+    expect(debug(`insert new Widget__c(Name = 'inactive rule'); System.debug('saved');`)).toEqual(['saved']);
   });
 
   test('a failed update leaves the stored record as it was', () => {

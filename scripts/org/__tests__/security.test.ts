@@ -58,6 +58,13 @@ describe('record sharing', () => {
     ).toEqual(['2', '3']);
   });
 
+  test('inherited sharing called as the entry point of a transaction runs with sharing', () => {
+    const cls = org.topClass('WidgetsInheritedSharing');
+    const visible = cls?.findMethods('visible')[0];
+    if (!visible) throw new Error('WidgetsInheritedSharing.visible is missing from the fixture');
+    expect(org.transaction({ userId: alice }, (ex) => ex.invoke(visible, null, []))).toBe(2);
+  });
+
   test('anonymous Apex runs with the sharing rules of the current user', () => {
     expect(as(bob, `System.debug([SELECT COUNT() FROM Widget__c]);`)).toEqual(['1']);
   });
@@ -198,6 +205,16 @@ describe('permissions in Apex', () => {
     expect(run(org, `System.debug(FeatureManagement.checkPermission('Approve_Widgets'));`)).toEqual([
       'false'
     ]);
+  });
+
+  test('a validation rule reads $Permission for the running user: an approver may change a widget’s code', () => {
+    expect(
+      as(
+        alice,
+        `Widget__c w = new Widget__c(Name = 'c', Code__c = 'A-1'); insert w; w.Code__c = 'A-2'; update w;
+        System.debug([SELECT Code__c FROM Widget__c WHERE Id = :w.Id].Code__c);`
+      )
+    ).toEqual(['A-2']);
   });
 
   test('describe results answer for the running user', () => {

@@ -139,6 +139,8 @@ export class Execution {
   sharingFor(cls: RuntimeClass): boolean {
     if (cls.sharing === 'with') return true;
     if (cls.sharing === 'without') return false;
+    // `inherited sharing` called as the entry point of a transaction (an Aura call, a job) runs with sharing.
+    if (cls.sharing === 'inherited' && this.stack.length === 0) return true;
     return this.sharing;
   }
 
