@@ -347,7 +347,7 @@ describe('asynchronous Apex', () => {
     ]);
   });
 
-  test('outside a test, queued work runs after the transaction commits; each batch step has fresh limits; without Database.Stateful the fields start over', () => {
+  test('outside a test, queued work runs after the transaction commits; each batch step has fresh limits and statics; without Database.Stateful the fields start over', () => {
     run(
       org,
       `List<Widget__c> ws = new List<Widget__c>(); for (Integer i = 0; i < 5; i++) ws.add(new Widget__c(Name = 'counted ' + i)); insert ws;
@@ -360,9 +360,9 @@ describe('asynchronous Apex', () => {
       )
     ).toEqual([
       'after commit',
-      'chunk 1 of 1, DML before 0',
-      'chunk 1 of 2, DML before 0',
-      'chunk 1 of 2, DML before 0',
+      'chunk 1 of 1, DML before 0, static 1',
+      'chunk 1 of 2, DML before 0, static 1',
+      'chunk 1 of 2, DML before 0, static 1',
       'finished after 0 chunks'
     ]);
     run(org, `delete [SELECT Id FROM Widget__c];`, { commit: true });

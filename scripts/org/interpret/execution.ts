@@ -33,8 +33,8 @@ export interface TestState {
 const MAX_STACK_DEPTH = 1000;
 
 export class Execution {
-  readonly statics = new Map<RuntimeClass, Map<string, unknown>>();
-  private readonly initialized = new Set<RuntimeClass>();
+  private statics = new Map<RuntimeClass, Map<string, unknown>>();
+  private initialized = new Set<RuntimeClass>();
   readonly stack: Frame[] = [];
   limits: GovernorLimits;
   readonly triggers: TriggerContext[] = [];
@@ -73,6 +73,23 @@ export class Execution {
     if (!cls.decl || cls.decl.kind !== 'class') return;
     const init = this.org.compiler.staticInitializer(cls);
     if (init) this.runBody(`${cls.name}.<clinit>`, cls, null, false, init, [], cls.decl.line);
+  }
+
+  /**
+   * Runs `work` as a transaction of its own would start: with no static variable set and no
+   * static initialiser run yet (a batch's execute() does not see what the previous one set).
+   */
+  withFreshStatics(work: () => void): void {
+    const statics = this.statics;
+    const initialized = this.initialized;
+    this.statics = new Map();
+    this.initialized = new Set();
+    try {
+      work();
+    } finally {
+      this.statics = statics;
+      this.initialized = initialized;
+    }
   }
 
   staticsOf(cls: RuntimeClass): Map<string, unknown> {

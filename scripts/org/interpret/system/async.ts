@@ -195,16 +195,19 @@ const ONE_EXECUTE_IN_TESTS =
 
 function runBatch(ex: Execution, batch: ApexObject, size: number, jobId: string, queued: Map<string, unknown> | null): void {
   const ctx = context(ex, 'Database.BatchableContext', jobId);
-  const step = (method: string, args: unknown[]): void => {
+  // Outside a test every step is a transaction of its own: static variables start over. (A test
+  // runs the job inside its own transaction at Test.stopTest.)
+  const step = (method: string, args: unknown[]): unknown => {
     if (queued) restoreFields(batch, queued);
-    ownTransaction(ex, () => call(ex, batch, method, args));
+    let result: unknown = null;
+    const run = (): void => ownTransaction(ex, () => (result = call(ex, batch, method, args)));
+    if (ex.test) run();
+    else ex.withFreshStatics(run);
+    return result;
   };
   let processed = 0;
   try {
-    let result: unknown = null;
-    if (queued) restoreFields(batch, queued);
-    ownTransaction(ex, () => (result = call(ex, batch, 'start', [ctx])));
-    const records = startRecords(result);
+    const records = startRecords(step('start', [ctx]));
     const element = records[0] instanceof SObject ? { kind: 'sobject' as const, object: (records[0] as SObject).type } : { kind: 'sobject' as const, object: null };
     for (let i = 0; i < records.length; i += size) {
       if (i > 0 && ex.test) throw new PlatformError('System.UnexpectedException', ONE_EXECUTE_IN_TESTS);
