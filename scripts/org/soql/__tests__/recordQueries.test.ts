@@ -91,7 +91,8 @@ describe('record queries', () => {
         'Start_Date__c'
       ]);
       expect(record.id).toBe(ids.alpha);
-      expect(record.peek('Budget__c')).toEqual(new Decimal(100));
+      // A queried Decimal has its field's scale (Currency(18, 2)): it reads 100.00 in Apex.
+      expect(record.peek('Budget__c')).toEqual(new Decimal(100, 2));
       expect(record.peek('Start_Date__c')).toEqual(ApexDate.of(2024, 5, 1));
     });
 
@@ -485,8 +486,8 @@ describe('record queries', () => {
         'SELECT Name, Score__c, Label__c, Account__r.Name FROM Project__c ORDER BY Name'
       );
       expect(records.map((r) => [r.peek('Name'), r.peek('Score__c'), r.peek('Label__c')])).toEqual([
-        ['Alpha', new Decimal(20), 'Alpha at Acme (active)'],
-        ['beta', new Decimal(5), 'beta at Globex'],
+        ['Alpha', new Decimal(20, 0), 'Alpha at Acme (active)'],
+        ['beta', new Decimal(5, 0), 'beta at Globex'],
         ['delta', null, 'delta at Acme (active)'],
         ['Gamma', null, 'Gamma at ']
       ]);
@@ -504,7 +505,7 @@ describe('record queries', () => {
       org.unreadable = new Set(['Project__c.Hours__c']);
       try {
         expect(org.values("SELECT Score__c FROM Project__c WHERE Name = 'Alpha'", 'Score__c')).toEqual([
-          new Decimal(20)
+          new Decimal(20, 0)
         ]);
         org.unreadable = new Set(['Project__c.Score__c']);
         expect(() => org.run('SELECT Score__c FROM Project__c')).toThrow('Insufficient permissions');
