@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { OrgRuntime } from '../orgRuntime';
 import { failure, loadOrg, run } from './support/platformOrg';
 
@@ -92,6 +93,19 @@ describe('strings and names', () => {
         `System.debug('7'.leftPad(3, '0')); System.debug('[' + 'ab'.rightPad(4) + ']'); System.debug('abcd'.leftPad(2));`
       )
     ).toEqual(['007', '[ab  ]', 'abcd']);
+  });
+
+  test('Crypto.generateDigest hashes a Blob of UTF-8 bytes; EncodingUtil.convertToHex writes it in lower case', () => {
+    expect(
+      debug(`System.debug(EncodingUtil.convertToHex(Crypto.generateDigest('SHA-256', Blob.valueOf('abc'))));
+      System.debug(EncodingUtil.convertToHex(Crypto.generateDigest('MD5', Blob.valueOf('é'))));`)
+    ).toEqual([
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      createHash('md5').update('é', 'utf8').digest('hex')
+    ]);
+    expect(failure(org, `Crypto.generateDigest('sha-256', Blob.valueOf('abc'));`)).toMatchObject({
+      type: 'System.InvalidParameterValueException'
+    });
   });
 
   test('switch on a String is case-sensitive (unlike ==)', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PlatformError, UnsupportedError } from '../../platformError';
 import type { ClassRegistry } from '../classRegistry';
 import { npe, toId, toText } from '../operators';
@@ -17,8 +18,11 @@ function requireValue(value: unknown): unknown {
 
 function parseNumber(text: string, integer: boolean): number {
   const trimmed = text.trim();
-  const valid = integer ? /^[+-]?\d+$/.test(trimmed) : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed);
-  if (!valid) throw new PlatformError('System.TypeException', `Invalid ${integer ? 'integer' : 'decimal'}: ${text}`);
+  const valid = integer
+    ? /^[+-]?\d+$/.test(trimmed)
+    : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed);
+  if (!valid)
+    throw new PlatformError('System.TypeException', `Invalid ${integer ? 'integer' : 'decimal'}: ${text}`);
   return Number(trimmed);
 }
 
@@ -42,7 +46,8 @@ export function messageFormat(template: string, args: unknown[]): string {
     if (c === '{') {
       const end = template.indexOf('}', i);
       const index = Number(template.slice(i + 1, end).split(',')[0]);
-      if (end < 0 || !Number.isInteger(index)) throw new PlatformError('System.StringException', `Invalid format: ${template}`);
+      if (end < 0 || !Number.isInteger(index))
+        throw new PlatformError('System.StringException', `Invalid format: ${template}`);
       out += index < args.length ? formatArgument(args[index]) : template.slice(i, end + 1);
       i = end + 1;
       continue;
@@ -58,6 +63,17 @@ function formatArgument(value: unknown): string {
   if (value instanceof Decimal) return value.value.toLocaleString('en-US', { maximumFractionDigits: 3 });
   return value === null || value === undefined ? 'null' : toText(value);
 }
+
+/** Crypto.generateDigest's algorithm names (Apex Reference: Crypto class) → node:crypto's. */
+const DIGESTS: Record<string, string> = {
+  MD5: 'md5',
+  SHA1: 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-512': 'sha512',
+  'SHA3-256': 'sha3-256',
+  'SHA3-384': 'sha3-384',
+  'SHA3-512': 'sha3-512'
+};
 
 function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -77,7 +93,8 @@ export function installPrimitives(registry: ClassRegistry): void {
       },
       join: (_ex, _self, [values, separator]) => {
         if (values === null || values === undefined) throw npe();
-        const items = values instanceof ApexList ? values.items : values instanceof ApexSet ? values.values() : [];
+        const items =
+          values instanceof ApexList ? values.items : values instanceof ApexSet ? values.values() : [];
         return items.map((v) => (v === null ? 'null' : toText(v))).join(toText(separator));
       },
       isBlank: (_ex, _self, [value]) => isBlank(value),
@@ -94,8 +111,16 @@ export function installPrimitives(registry: ClassRegistry): void {
     if (isNumber(value)) return Math.trunc(numberOf(value));
     throw new PlatformError('System.TypeException', `Invalid integer: ${toText(value)}`);
   };
-  nativeClass(registry, { name: 'Integer', aliases: ['System.Integer'], staticMethods: { valueOf: integerValueOf } });
-  nativeClass(registry, { name: 'Long', aliases: ['System.Long'], staticMethods: { valueOf: integerValueOf } });
+  nativeClass(registry, {
+    name: 'Integer',
+    aliases: ['System.Integer'],
+    staticMethods: { valueOf: integerValueOf }
+  });
+  nativeClass(registry, {
+    name: 'Long',
+    aliases: ['System.Long'],
+    staticMethods: { valueOf: integerValueOf }
+  });
   nativeClass(registry, {
     name: 'Decimal',
     aliases: ['System.Decimal'],
@@ -126,7 +151,9 @@ export function installPrimitives(registry: ClassRegistry): void {
     name: 'Boolean',
     aliases: ['System.Boolean'],
     staticMethods: {
-      valueOf: method((_ex, _self, [value]) => (typeof value === 'boolean' ? value : String(value).toLowerCase() === 'true'))
+      valueOf: method((_ex, _self, [value]) =>
+        typeof value === 'boolean' ? value : String(value).toLowerCase() === 'true'
+      )
     }
   });
   nativeClass(registry, {
@@ -153,7 +180,8 @@ export function installPrimitives(registry: ClassRegistry): void {
         if (!match) throw new PlatformError('System.TypeException', `Invalid date: ${toText(value)}`);
         return ApexDate.of(Number(match[3]), Number(match[1]), Number(match[2]));
       },
-      daysInMonth: (_ex, _self, [year, month]) => new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate(),
+      daysInMonth: (_ex, _self, [year, month]) =>
+        new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate(),
       isLeapYear: (_ex, _self, [year]) => {
         const y = Number(year);
         return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -162,7 +190,10 @@ export function installPrimitives(registry: ClassRegistry): void {
   });
   const newDatetime = (_ex: unknown, _self: unknown, args: unknown[]): ApexDatetime => {
     if (args.length === 1 && typeof args[0] === 'number') return new ApexDatetime(args[0]);
-    if (args[0] instanceof ApexDate) return new ApexDatetime((args[0] as ApexDate).days * 86_400_000 + (args[1] instanceof ApexTime ? args[1].ms : 0));
+    if (args[0] instanceof ApexDate)
+      return new ApexDatetime(
+        (args[0] as ApexDate).days * 86_400_000 + (args[1] instanceof ApexTime ? args[1].ms : 0)
+      );
     const [y, mo, d, h, mi, s] = args.map((a) => (a === undefined ? 0 : Number(a)));
     return ApexDatetime.ofGmt(y, mo, d, h, mi, s);
   };
@@ -193,12 +224,14 @@ export function installPrimitives(registry: ClassRegistry): void {
         new ApexTime(((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms ?? 0))
     }
   });
-  const math = (fn: (...n: number[]) => number, whole = false) => (_ex: unknown, _self: unknown, args: unknown[]) => {
-    const values = args.map((a) => numberOf(requireValue(a) as number | Decimal));
-    const result = fn(...values);
-    const allWhole = args.every((a) => typeof a === 'number');
-    return whole || allWhole ? result : new Decimal(result);
-  };
+  const math =
+    (fn: (...n: number[]) => number, whole = false) =>
+    (_ex: unknown, _self: unknown, args: unknown[]) => {
+      const values = args.map((a) => numberOf(requireValue(a) as number | Decimal));
+      const result = fn(...values);
+      const allWhole = args.every((a) => typeof a === 'number');
+      return whole || allWhole ? result : new Decimal(result);
+    };
   nativeClass(registry, {
     name: 'Math',
     aliases: ['System.Math'],
@@ -232,10 +265,29 @@ export function installPrimitives(registry: ClassRegistry): void {
     name: 'System.EncodingUtil',
     aliases: ['EncodingUtil'],
     staticMethods: {
-      base64Encode: (_ex, _self, [value]) => Buffer.from(requireValue(value) as Uint8Array).toString('base64'),
+      base64Encode: (_ex, _self, [value]) =>
+        Buffer.from(requireValue(value) as Uint8Array).toString('base64'),
       base64Decode: (_ex, _self, [text]) => Buffer.from(String(text), 'base64'),
       urlEncode: (_ex, _self, [text]) => encodeURIComponent(String(text)).replace(/%20/g, '+'),
-      urlDecode: (_ex, _self, [text]) => decodeURIComponent(String(text).replace(/\+/g, ' '))
+      urlDecode: (_ex, _self, [text]) => decodeURIComponent(String(text).replace(/\+/g, ' ')),
+      convertToHex: (_ex, _self, [value]) => Buffer.from(requireValue(value) as Uint8Array).toString('hex')
+    }
+  });
+  nativeClass(registry, {
+    name: 'System.Crypto',
+    aliases: ['Crypto'],
+    staticMethods: {
+      generateDigest: (_ex, _self, [algorithm, input]) => {
+        const name = DIGESTS[String(requireValue(algorithm))];
+        if (!name)
+          throw new PlatformError(
+            'System.InvalidParameterValueException',
+            `Invalid algorithm: ${toText(algorithm)}`
+          );
+        return createHash(name)
+          .update(requireValue(input) as Uint8Array)
+          .digest();
+      }
     }
   });
   void UnsupportedError;
