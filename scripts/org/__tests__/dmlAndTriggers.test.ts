@@ -120,6 +120,22 @@ describe("the platform's checks", () => {
     ).toEqual(['Draft']);
   });
 
+  test('lengths, restricted picklists and foreign keys are checked before the before triggers: a failing record never reaches them', () => {
+    expect(
+      debug(`List<Database.SaveResult> results = Database.insert(new List<Widget__c>{ new Widget__c(Name = 'bad status', Status__c = 'Broken'),
+        new Widget__c(Name = 'too long', Notes__c = '123456789012345678901'), new Widget__c(Name = 'bad lookup', Account__c = UserInfo.getUserId()),
+        new Widget__c(Name = 'fine') }, false);
+        for (Database.SaveResult r : results) System.debug(r.isSuccess() ? 'saved' : String.valueOf(r.getErrors()[0].getStatusCode()));
+        System.debug(WidgetTriggerHandler.log[0]);`)
+    ).toEqual([
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      'STRING_TOO_LONG',
+      'FIELD_INTEGRITY_EXCEPTION',
+      'saved',
+      'BEFORE_INSERT new=1 old=null newMap=null oldMap=null'
+    ]);
+  });
+
   test('a unique case-insensitive field refuses the same value in another case: DUPLICATE_VALUE naming the 15-character Id', () => {
     const lines =
       debug(`Widget__c first = new Widget__c(Name = 'x', Code__c = 'ab-1'); insert first; System.debug(String.valueOf(first.Id).left(15));

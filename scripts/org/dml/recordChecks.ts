@@ -12,21 +12,28 @@ import type { FieldDescribe, ObjectDescribe } from '../schema/describe';
  * within the batch as well as against the stored records.
  */
 export function requiredAndShape(record: SObject): DmlRowError[] {
-  const errors: DmlRowError[] = [];
   const missing: string[] = [];
+  for (const field of record.type.fields.values()) {
+    if (field.calculated || !field.required) continue;
+    const value = record.peek(field.name) ?? null;
+    if (value === null || value === '') missing.push(field.name);
+  }
+  const errors = shapeErrors(record).filter((error) => !missing.includes(error.fields[0]));
+  if (missing.length > 0)
+    errors.unshift({ statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing });
+  return errors;
+}
+
+/** Text lengths and restricted picklist values of the fields that hold a value. */
+export function shapeErrors(record: SObject): DmlRowError[] {
+  const errors: DmlRowError[] = [];
   for (const field of record.type.fields.values()) {
     if (field.calculated) continue;
     const value = record.peek(field.name) ?? null;
-    if (field.required && (value === null || value === '')) {
-      missing.push(field.name);
-      continue;
-    }
     if (value === null) continue;
     const error = shapeError(field, value);
     if (error) errors.push(error);
   }
-  if (missing.length > 0)
-    errors.unshift({ statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing });
   return errors;
 }
 

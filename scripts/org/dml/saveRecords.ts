@@ -5,15 +5,16 @@ import type { DmlRowError } from '../orgServices';
 import type { ObjectDescribe } from '../schema/describe';
 import type { PlatformSecurity } from '../security/securityService';
 import { applyInsertDefaults, applyUpdateDerivations, defaultNameToId, stampAudit } from './platformBehaviour';
-import { referenceErrors, requiredAndShape, uniqueErrors } from './recordChecks';
+import { referenceErrors, requiredAndShape, shapeErrors, uniqueErrors } from './recordChecks';
 import { runTriggers, type PackageTrigger, type TriggerRow } from './triggers';
 import type { ValidationRules } from './validationRules';
 
 /**
  * Insert and update in the platform's order of save: access checks (object and field
  * permissions in user mode, record access when sharing applies), the caller's values copied onto
- * the record the triggers see, platform defaults and derived fields, before triggers, the
- * platform's checks and the validation rules, unique fields, the write, after triggers. A row
+ * the record the triggers see, platform defaults and derived fields, the checks of foreign keys,
+ * lengths and restricted picklists, before triggers, the platform's checks again with required
+ * fields and the validation rules, unique fields, the write, after triggers. A row
  * that fails at any step is left out of the steps after it and reported with its errors.
  */
 export interface SaveRow extends TriggerRow {
@@ -64,6 +65,18 @@ function collectRecordErrors(rows: SaveRow[]): void {
       row.errors.push({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: error.message, fields: error.field ? [error.field] : [] });
     record.errors = [];
   }
+}
+
+/**
+ * What the platform checks of a save from Apex or the API before the before triggers run:
+ * foreign keys, field lengths and restricted picklists. A record failing them never reaches the
+ * triggers (which could not repair it); the checks run again after the triggers.
+ */
+function checkBeforeTriggers(ctx: SaveContext, rows: SaveRow[]): void {
+  const live = rows.filter(ok);
+  for (const row of live) for (const error of shapeErrors(row.record as SObject)) fail(row, error);
+  const references = referenceErrors(ctx.ex, live.filter(ok).map((r) => r.record as SObject));
+  for (const row of live) for (const error of references.get(row.record as SObject) ?? []) fail(row, error);
 }
 
 /** The platform's checks and the validation rules, after before triggers. */
@@ -130,6 +143,7 @@ export function insertRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
     row.record = record;
   }
   const live = (): SaveRow[] => rows.filter(ok);
+  checkBeforeTriggers(ctx, rows);
   runTriggers(ex, ctx.triggers, object, 'BEFORE_INSERT', live());
   collectRecordErrors(rows);
   checkRecords(ctx, object, rows);
@@ -192,6 +206,7 @@ export function updateRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
     row.old = old;
     row.record = record;
   }
+  checkBeforeTriggers(ctx, rows);
   runTriggers(ex, ctx.triggers, object, 'BEFORE_UPDATE', rows.filter(ok));
   collectRecordErrors(rows);
   checkRecords(ctx, object, rows);
