@@ -1,10 +1,16 @@
 import type { Deal_Registration__c } from './records';
+import { sha256Hex } from './sha256';
 
 /**
  * The registration key of SPEC §6: normalised end customer + `|` + product line. Each
  * normaliser repeats its steps until nothing changes, so applying it twice gives the same
- * result as once (a stored key re-normalises to itself).
+ * result as once (a stored key re-normalises to itself). A key longer than its Text(255) fields
+ * is fitted to them (fitKey), so any legal input has a key the org can store.
  */
+
+/** The length of Registration_Key__c and Normalized_Key__c, in UTF-16 code units as Apex counts. */
+export const MAX_KEY_LENGTH = 255;
+const DIGEST_LENGTH = 64;
 
 const LEGAL_SUFFIXES = new Set([
   'inc',
@@ -91,5 +97,23 @@ export function registrationKey(
   if (customer === '') {
     return null;
   }
-  return `${customer}|${(registration.Product_Line__c ?? '').trim().toLowerCase()}`;
+  return fitKey(`${customer}|${(registration.Product_Line__c ?? '').trim().toLowerCase()}`);
+}
+
+/**
+ * A key of at most 255 characters: a longer one keeps its first 190, then `#` and the SHA-256
+ * (hex) of the whole key, so two long keys are equal exactly when their full texts are (`#`
+ * appears in no normalised customer). A surrogate pair is never cut in half. RegistrationKey.cls
+ * does the same; the shared case file checks both.
+ */
+export function fitKey(key: string): string {
+  if (key.length <= MAX_KEY_LENGTH) {
+    return key;
+  }
+  let keep = MAX_KEY_LENGTH - DIGEST_LENGTH - 1;
+  const last = key.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) {
+    keep--;
+  }
+  return `${key.slice(0, keep)}#${sha256Hex(key)}`;
 }

@@ -4,7 +4,7 @@ import { ForecastRollUp, rollUpForecast, type ForecastGrouping } from '../foreca
 import { evaluateHygiene, HygieneEvaluation } from '../hygiene';
 import { addPrimaryDeal, alignPartners, indexPartnerDeals, type PrimaryDeals } from '../partnerDeals';
 import type { Deal_Registration__c, Opportunity, Partner_Deal__c } from '../records';
-import { normalizeCompanyName, normalizeDomain, registrationKey } from '../registrationKey';
+import { MAX_KEY_LENGTH, normalizeCompanyName, normalizeDomain, registrationKey } from '../registrationKey';
 import { isActive } from '../registrationStatus';
 import { DEFAULT_SETTINGS } from '../settings';
 import { diffSnapshots } from '../snapshotChanges';
@@ -313,6 +313,45 @@ describe('Registration key properties', () => {
       fc.property(fc.string(), (text) =>
         expect(normalizeCompanyName(normalizeCompanyName(text))).toBe(normalizeCompanyName(text))
       )
+    );
+  });
+});
+
+describe('Registration keys fit their fields (property)', () => {
+  const longText = fc.string({ unit: 'binary', maxLength: 300 });
+  const productLine = fc.option(fc.string({ unit: 'grapheme', maxLength: 255 }));
+  it('any end customer and product line of legal length gives a key of at most 255 characters', () => {
+    fc.assert(
+      fc.property(longText, fc.option(longText), productLine, (name, domain, line) => {
+        const key = registrationKey({
+          End_Customer_Name__c: name,
+          End_Customer_Domain__c: domain,
+          Product_Line__c: line
+        });
+        expect(key === null || key.length <= MAX_KEY_LENGTH).toBe(true);
+      })
+    );
+  });
+  it('two registrations share a key exactly when their unfitted keys are equal', () => {
+    const unfitted = (name: string, line: string) =>
+      `${normalizeCompanyName(name)}|${line.trim().toLowerCase()}`;
+    // Long names, and a second name that is the first written differently or changed anywhere.
+    const name = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'É'), maxLength: 400 }).map((n) => `a${n}`);
+    const variant = fc.constantFrom(
+      (n: string) => n,
+      (n: string) => n.toUpperCase(),
+      (n: string) => `  ${n.replace(/ /g, '   ')} Inc.`,
+      (n: string) => `${n}b`,
+      (n: string) => `b${n.slice(1)}`
+    );
+    const line = fc.constantFrom('analytics', 'Analytics', 'security');
+    fc.assert(
+      fc.property(name, variant, line, line, (nameA, vary, lineA, lineB) => {
+        const nameB = vary(nameA);
+        const keyA = registrationKey({ End_Customer_Name__c: nameA, Product_Line__c: lineA });
+        const keyB = registrationKey({ End_Customer_Name__c: nameB, Product_Line__c: lineB });
+        expect(keyA === keyB).toBe(unfitted(nameA, lineA) === unfitted(nameB, lineB));
+      })
     );
   });
 });

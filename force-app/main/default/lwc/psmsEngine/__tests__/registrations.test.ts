@@ -1,7 +1,15 @@
 import { runExpiryJob } from '../engagementRules';
 import { applyEngagementAction } from '../engagementActions';
 import { auditRegistrations } from '../registrationAudit';
-import { normalizeCompanyName, normalizeDomain, registrationKey } from '../registrationKey';
+import { createHash } from 'node:crypto';
+import {
+  fitKey,
+  MAX_KEY_LENGTH,
+  normalizeCompanyName,
+  normalizeDomain,
+  registrationKey
+} from '../registrationKey';
+import { sha256Hex } from '../sha256';
 import type { Deal_Registration__c } from '../records';
 import { DEFAULT_SETTINGS } from '../settings';
 import { opp } from './fixtures';
@@ -29,6 +37,51 @@ describe('Registration key', () => {
     ).toBe('acme.io|storage');
     expect(registrationKey({ End_Customer_Name__c: 'Acme Ltd', Product_Line__c: null })).toBe('acme|');
     expect(registrationKey({ End_Customer_Name__c: '...', End_Customer_Domain__c: '' })).toBeNull();
+  });
+});
+
+describe('Registration key fits its Text(255) fields', () => {
+  const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  it('SHA-256 of the UTF-8 bytes, as Crypto.generateDigest gives it (FIPS 180-4 vectors)', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'
+    );
+    for (const text of [
+      'a'.repeat(55),
+      'a'.repeat(56),
+      'a'.repeat(64),
+      'é'.repeat(300),
+      '😀 ünïcödé 日本',
+      'x\ud800y'
+    ]) {
+      expect(sha256Hex(text)).toBe(sha(text));
+    }
+  });
+  it('a key of 255 characters or fewer is kept as it is', () => {
+    const key = `${'a'.repeat(254 - '|analytics'.length)}|analytics`;
+    expect(key.length).toBe(254);
+    expect(fitKey(key)).toBe(key);
+    expect(fitKey(`${key}x`)).toBe(`${key}x`);
+  });
+  it('a longer key keeps its first 190 characters, then # and the SHA-256 of the whole key', () => {
+    const domain = `${'sub.'.repeat(62)}example.com`;
+    const key = registrationKey({ End_Customer_Domain__c: domain, Product_Line__c: 'Analytics' });
+    const full = `${domain}|analytics`;
+    expect(key).toBe(`${full.slice(0, 190)}#${sha(full)}`);
+    expect(key).toHaveLength(MAX_KEY_LENGTH);
+  });
+  it('a domain that grows when lower-cased (İ is two characters in lower case) still fits', () => {
+    const key =
+      registrationKey({ End_Customer_Domain__c: 'İ'.repeat(255), Product_Line__c: 'Analytics' }) ?? '';
+    expect(key.length).toBeLessThanOrEqual(MAX_KEY_LENGTH);
+    expect(key.endsWith(sha(`${'i̇'.repeat(255)}|analytics`))).toBe(true);
+  });
+  it('never cuts a surrogate pair in half', () => {
+    const key = fitKey(`${'a'.repeat(189)}${'😀'.repeat(40)}|analytics`);
+    expect(key.slice(0, 190)).toBe(`${'a'.repeat(189)}#`);
+    expect(key).toHaveLength(MAX_KEY_LENGTH - 1);
   });
 });
 
