@@ -96,10 +96,17 @@ export class RuntimeClass implements ClassLike {
     return this.interfaces.some((i) => i.isA(other));
   }
 
+  /** This class, then its superclasses, nearest first. */
+  private lineage(): RuntimeClass[] {
+    const chain: RuntimeClass[] = [this];
+    for (let cls = this.superclass; cls; cls = cls.superclass) chain.push(cls);
+    return chain;
+  }
+
   /** Methods named `name` (lower case), this class first, then superclasses. */
   findMethods(name: string): MethodInfo[] {
     const found: MethodInfo[] = [];
-    for (let cls: RuntimeClass | null = this; cls; cls = cls.superclass) {
+    for (const cls of this.lineage()) {
       for (const method of cls.methods.get(name) ?? []) {
         if (!found.some((m) => sameSignature(m, method))) found.push(method);
       }
@@ -113,7 +120,7 @@ export class RuntimeClass implements ClassLike {
 
   /** A field or property, this class first, then superclasses. */
   findField(name: string): FieldInfo | undefined {
-    for (let cls: RuntimeClass | null = this; cls; cls = cls.superclass) {
+    for (const cls of this.lineage()) {
       const field = cls.fields.get(name);
       if (field) return field;
     }
@@ -123,7 +130,7 @@ export class RuntimeClass implements ClassLike {
   /** The implementation a call on an instance of this class runs (overrides win). */
   dispatch(method: MethodInfo): MethodInfo {
     if (method.isStatic) return method;
-    for (let cls: RuntimeClass | null = this; cls; cls = cls.superclass) {
+    for (const cls of this.lineage()) {
       for (const candidate of cls.methods.get(method.name.toLowerCase()) ?? []) {
         if (sameSignature(candidate, method) && (candidate.body || candidate.decl?.body || candidate.native)) return candidate;
       }
