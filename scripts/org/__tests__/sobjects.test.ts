@@ -64,6 +64,16 @@ describe('put and get', () => {
   });
 });
 
+describe('addError', () => {
+  test('addError(field token or name, message) attaches the message to that field; addError(message, escape) to the record', () => {
+    expect(
+      debug(`Widget__c w = new Widget__c();
+      w.addError(Widget__c.Quantity__c, 'bad quantity'); w.addError('name', 'bad name'); w.addError('whole record', false);
+      for (Database.Error e : w.getErrors()) System.debug(e.getMessage() + ' ' + e.getFields());`)
+    ).toEqual(['bad quantity (Quantity__c)', 'bad name (Name)', 'whole record ()']);
+  });
+});
+
 describe('clone and populated fields', () => {
   test('clone(preserveId) keeps the Id only when asked; clone(false, false, preserveReadonlyTimestamps) keeps CreatedDate only when asked', () => {
     expect(

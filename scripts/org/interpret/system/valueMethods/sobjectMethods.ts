@@ -43,8 +43,16 @@ export function cloneSObject(
 }
 
 export const SOBJECT_METHODS: MethodTable<SObject> = {
-  adderror: (_ex, record, [message]) => {
-    record.errors.push({ message: message instanceof ApexObject ? String(message.native.message ?? '') : toText(message) });
+  // addError(message | exception [, escape]) on the record, or addError(field token | field name, message [, escape]) on a field.
+  adderror: (_ex, record, [first, second]) => {
+    const text = (message: unknown) =>
+      message instanceof ApexObject ? String(message.native.message ?? '') : toText(message);
+    if (typeof second === 'string' || (second !== undefined && typeof second !== 'boolean')) {
+      const name = fieldName(first);
+      record.errors.push({ field: record.field(name)?.name ?? name, message: text(second) });
+    } else {
+      record.errors.push({ message: text(first) });
+    }
     return null;
   },
   clear: (_ex, record) => {
