@@ -19,7 +19,13 @@ const TARGET_MS = 300;
 
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'psms-apex-bench-'));
-  const org = openDemoOrg({ root, path: join(dir, 'demo.db'), seed: 42, today: TODAY, clock: clockOn(TODAY) });
+  const org = openDemoOrg({
+    root,
+    path: join(dir, 'demo.db'),
+    seed: 42,
+    today: TODAY,
+    clock: clockOn(TODAY)
+  });
   const period = fiscalPeriodOf(TODAY).label;
   const manager = org.users.find((u) => u.role === 'manager');
   if (!manager) throw new Error('no manager in the demo org');
@@ -48,9 +54,13 @@ function main(): void {
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
     if (median > TARGET_MS) slow++;
-    console.log(`${name}(${Object.values(params).join(', ')}): median ${median} ms, max ${times[times.length - 1]} ms (${counts})`);
+    console.log(
+      `${name}(${Object.values(params).join(', ')}): median ${median} ms, max ${times[times.length - 1]} ms (${counts})`
+    );
   }
-  console.log(slow === 0 ? `✓ every call's median within ${TARGET_MS} ms` : `✗ ${slow} call(s) over ${TARGET_MS} ms`);
+  console.log(
+    slow === 0 ? `✓ every call's median within ${TARGET_MS} ms` : `✗ ${slow} call(s) over ${TARGET_MS} ms`
+  );
   org.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -30,12 +30,22 @@ const STAGES: [string, string, boolean, boolean][] = [
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'psms-scale-'));
   const started = Date.now();
-  const org = openDemoOrg({ root, path: join(dir, 'scale.db'), seed: 42, today: TODAY, clock: clockOn(TODAY) });
+  const org = openDemoOrg({
+    root,
+    path: join(dir, 'scale.db'),
+    seed: 42,
+    today: TODAY,
+    clock: clockOn(TODAY)
+  });
   const { runtime } = org;
   const period = fiscalPeriodOf(TODAY);
   const sql = runtime.database.sql;
-  const partners = (sql.prepare(`SELECT Id FROM "Account" WHERE Partner_Status__c IS NOT NULL`).all() as { Id: string }[]).map((r) => r.Id);
-  const owners = (sql.prepare(`SELECT Id FROM "User" WHERE Username LIKE '%@psms.demo'`).all() as { Id: string }[]).map((r) => r.Id);
+  const partners = (
+    sql.prepare(`SELECT Id FROM "Account" WHERE Partner_Status__c IS NOT NULL`).all() as { Id: string }[]
+  ).map((r) => r.Id);
+  const owners = (
+    sql.prepare(`SELECT Id FROM "User" WHERE Username LIKE '%@psms.demo'`).all() as { Id: string }[]
+  ).map((r) => r.Id);
   const opportunity = runtime.schema.object('Opportunity');
   const deal = runtime.schema.object('Partner_Deal__c');
   if (!opportunity || !deal) throw new Error('no Opportunity or Partner_Deal__c');
@@ -56,7 +66,9 @@ function main(): void {
       opportunity,
       ids.map((id, i) => {
         const [stage, category, closed, won] = STAGES[i % STAGES.length];
-        const close = new Date(Date.parse(period.start) + (i % (days + 1)) * 86_400_000).toISOString().slice(0, 10);
+        const close = new Date(Date.parse(period.start) + (i % (days + 1)) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
         return row(opportunity, {
           Id: id,
           Name: `Scale deal ${i + 1}`,
@@ -98,12 +110,22 @@ function main(): void {
       )
     );
   });
-  const total = (sql.prepare(`SELECT COUNT(*) AS n FROM "Opportunity" WHERE CloseDate BETWEEN ? AND ?`).get(period.start, period.end) as { n: number }).n;
-  console.log(`Org ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${total.toLocaleString('en-US')} opportunities close in ${period.label}.`);
+  const total = (
+    sql
+      .prepare(`SELECT COUNT(*) AS n FROM "Opportunity" WHERE CloseDate BETWEEN ? AND ?`)
+      .get(period.start, period.end) as { n: number }
+  ).n;
+  console.log(
+    `Org ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${total.toLocaleString('en-US')} opportunities close in ${period.label}.`
+  );
   const calls: [string, Record<string, JsonValue>, DemoUser['role'][]][] = [
     ['PsmsSettingsController.getSettings', {}, ['rep', 'manager', 'leadership']],
     ['PartnerForecastController.getPipeline', { period: period.label, scope: 'team' }, ['manager']],
-    ['PartnerForecastController.getPipeline', { period: period.label, scope: 'all' }, ['manager', 'leadership']],
+    [
+      'PartnerForecastController.getPipeline',
+      { period: period.label, scope: 'all' },
+      ['manager', 'leadership']
+    ],
     ['PartnerForecastController.getSnapshots', { period: period.label }, ['manager', 'leadership']],
     ['PipelineHygieneController.getHygieneInputs', { scope: 'team' }, ['manager']],
     ['PipelineHygieneController.getHygieneInputs', { scope: 'all' }, ['leadership']],
@@ -111,7 +133,11 @@ function main(): void {
     ['RegistrationDeskController.getDeskQueue', {}, ['manager']],
     ['AccountPlanController.getPlanHealth', {}, ['manager']],
     ['MaturityController.getMaturityInputs', {}, ['leadership']],
-    ['ReviewCadenceController.getCadenceInputs', { period: period.label, scope: 'team' }, ['manager', 'leadership']],
+    [
+      'ReviewCadenceController.getCadenceInputs',
+      { period: period.label, scope: 'team' },
+      ['manager', 'leadership']
+    ],
     ['ReviewCadenceController.getCadenceInputs', { period: period.label, scope: 'all' }, ['leadership']]
   ];
   console.log('\n| call | as | result | SOQL | query rows | ms |\n|---|---|---|---|---|---|');
@@ -120,7 +146,11 @@ function main(): void {
       const user = org.users.find((u) => u.role === role);
       if (!user) continue;
       const outcome = callAura(runtime, user.id, name, params);
-      const result = outcome.ok ? 'within limits' : outcome.exceptionType === 'System.LimitException' ? `**${outcome.message}**` : `${outcome.status}: ${outcome.message.slice(0, 80)}`;
+      const result = outcome.ok
+        ? 'within limits'
+        : outcome.exceptionType === 'System.LimitException'
+          ? `**${outcome.message}**`
+          : `${outcome.status}: ${outcome.message.slice(0, 80)}`;
       const limits = outcome.limits;
       console.log(
         `| ${name}(${Object.values(params).join(', ')}) | ${role} | ${result} | ${limits?.queries ?? '—'} | ${limits?.queryRows.toLocaleString('en-US') ?? '—'} | ${outcome.ms} |`

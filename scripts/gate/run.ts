@@ -88,7 +88,10 @@ const steps: Step[] = [
     needs: ['jdk'],
     run: async () => (await import('./checks/crossReferences')).checkCrossReferences(root)
   },
-  { name: 'Apex tests (local org runtime)', run: async () => (await import('./checks/apexTests')).checkApexTests(root) },
+  {
+    name: 'Apex tests (local org runtime)',
+    run: async () => (await import('./checks/apexTests')).checkApexTests(root)
+  },
   {
     name: 'Conversion to a metadata package',
     run: async () => (await import('./checks/packageConversion')).checkPackageConversion(root)

@@ -83,7 +83,11 @@ export class OrgRuntime implements OrgContext {
     this.clock = options.clock ?? systemClock;
     this.registry = new ClassRegistry(schema);
     installSystemLibrary(this.registry);
-    this.sources = loadApexSources(options.root, options.sourceDirs, options.cacheDir === undefined ? join(options.root, '.psms', 'org-cache') : options.cacheDir);
+    this.sources = loadApexSources(
+      options.root,
+      options.sourceDirs,
+      options.cacheDir === undefined ? join(options.root, '.psms', 'org-cache') : options.cacheDir
+    );
     for (const source of this.sources) {
       if (source.unit.kind === 'trigger') {
         const key = source.unit.object.toLowerCase();
@@ -129,7 +133,9 @@ export class OrgRuntime implements OrgContext {
     return {
       label: (name) => this.content.labels.get(name.toLowerCase())?.value,
       customMetadata: (object) => {
-        const rows = this.database.sql.prepare(`SELECT * FROM "${object.name}" ORDER BY DeveloperName`).all() as Record<string, string>[];
+        const rows = this.database.sql
+          .prepare(`SELECT * FROM "${object.name}" ORDER BY DeveloperName`)
+          .all() as Record<string, string>[];
         return rows.map((row) => rowToRecord(object, row));
       }
     };
@@ -138,19 +144,22 @@ export class OrgRuntime implements OrgContext {
   // ---- the org's own records ---------------------------------------------------------------
 
   get adminUserId(): string {
-    const row = this.database.sql.prepare('SELECT Id FROM "User" WHERE Username = ?').get(ADMIN_USERNAME) as { Id: string } | undefined;
+    const row = this.database.sql.prepare('SELECT Id FROM "User" WHERE Username = ?').get(ADMIN_USERNAME) as
+      { Id: string } | undefined;
     if (!row) throw new Error('the local org has no admin user');
     return row.Id;
   }
 
   profileId(name: string): string {
-    const row = this.database.sql.prepare('SELECT Id FROM "Profile" WHERE Name = ?').get(name) as { Id: string } | undefined;
+    const row = this.database.sql.prepare('SELECT Id FROM "Profile" WHERE Name = ?').get(name) as
+      { Id: string } | undefined;
     if (!row) throw new Error(`the local org has no profile ${name}`);
     return row.Id;
   }
 
   permissionSetId(name: string): string {
-    const row = this.database.sql.prepare('SELECT Id FROM "PermissionSet" WHERE Name = ?').get(name) as { Id: string } | undefined;
+    const row = this.database.sql.prepare('SELECT Id FROM "PermissionSet" WHERE Name = ?').get(name) as
+      { Id: string } | undefined;
     if (!row) throw new Error(`the local org has no permission set ${name}`);
     return row.Id;
   }
@@ -229,10 +238,17 @@ export class OrgRuntime implements OrgContext {
   private deployPackageRecords(): void {
     const permissionSet = this.object('PermissionSet');
     for (const grant of this.grants.filter((g) => !platformProfiles().some((p) => p.name === g.name))) {
-      const existing = this.database.sql.prepare('SELECT Id FROM "PermissionSet" WHERE Name = ?').get(grant.name) as { Id: string } | undefined;
+      const existing = this.database.sql
+        .prepare('SELECT Id FROM "PermissionSet" WHERE Name = ?')
+        .get(grant.name) as { Id: string } | undefined;
       if (existing) continue;
       const [id] = this.database.allocateIds(permissionSet, 1);
-      this.insertRow(permissionSet, { Id: id, Name: grant.name, Label: grant.label, IsOwnedByProfile: false });
+      this.insertRow(permissionSet, {
+        Id: id,
+        Name: grant.name,
+        Label: grant.label,
+        IsOwnedByProfile: false
+      });
     }
     const apexClass = this.object('ApexClass');
     this.database.sql.exec('DELETE FROM "ApexClass"');
@@ -254,7 +270,10 @@ export class OrgRuntime implements OrgContext {
         };
         for (const [field, value] of Object.entries(record.values)) {
           const describe = object.field(field);
-          if (!describe) throw new Error(`custom metadata ${record.type}.${record.developerName}: no field ${field} on ${object.name}`);
+          if (!describe)
+            throw new Error(
+              `custom metadata ${record.type}.${record.developerName}: no field ${field} on ${object.name}`
+            );
           row[describe.name] = metadataValue(describe.type, value);
         }
         this.insertRow(object, row);
@@ -264,7 +283,13 @@ export class OrgRuntime implements OrgContext {
     this.database.sql.exec('DELETE FROM "StaticResource"');
     for (const file of this.content.staticResources) {
       const [id] = this.database.allocateIds(resource, 1);
-      this.insertRow(resource, { Id: id, Name: file.name, ContentType: file.contentType, Body: file.body, BodyLength: file.body.length });
+      this.insertRow(resource, {
+        Id: id,
+        Name: file.name,
+        ContentType: file.contentType,
+        Body: file.body,
+        BodyLength: file.body.length
+      });
     }
   }
 
@@ -320,7 +345,11 @@ export class OrgRuntime implements OrgContext {
    * Runs anonymous Apex as a user (`sf apex run`): committed when it completes, rolled back when
    * it throws; returns its debug log. `isTest` runs it as test code (System.runAs allowed).
    */
-  executeAnonymous(source: string, userId = this.adminUserId, options: { isTest?: boolean; rollback?: boolean } = {}): string[] {
+  executeAnonymous(
+    source: string,
+    userId = this.adminUserId,
+    options: { isTest?: boolean; rollback?: boolean } = {}
+  ): string[] {
     const block = parseApexAnonymous('anonymous.apex', source);
     const body = this.compiler.anonymous(block, 'anonymous.apex');
     const run = (): string[] =>

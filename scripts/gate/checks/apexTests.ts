@@ -15,7 +15,9 @@ export function checkApexTests(root: string, sourceDirs: string[] = ['force-app'
   for (const outcome of result.outcomes.filter((o) => !o.passed)) {
     // The line in the test method where it failed, and the innermost Apex frame that raised it.
     const stack = outcome.stackTrace ?? '';
-    const inTest = new RegExp(`Class\\.${outcome.className}\\.${outcome.methodName}: line (\\d+)`).exec(stack);
+    const inTest = new RegExp(`Class\\.${outcome.className}\\.${outcome.methodName}: line (\\d+)`).exec(
+      stack
+    );
     const innermost = /Class\.([\w.]+): line (\d+)/.exec(stack);
     findings.push({
       file: outcome.file,
@@ -31,7 +33,10 @@ export function checkApexTests(root: string, sourceDirs: string[] = ['force-app'
       .sort((a, b) => a.percent - b.percent)
       .slice(0, 5)
       .map((f) => `${f.file.replace(/^.*\//, '')} ${f.percent.toFixed(0)} %`);
-    findings.push({ file: 'force-app', message: `Apex line coverage ${percent.toFixed(1)} % is below ${COVERAGE_BAR} % (least covered: ${weakest.join(', ')})` });
+    findings.push({
+      file: 'force-app',
+      message: `Apex line coverage ${percent.toFixed(1)} % is below ${COVERAGE_BAR} % (least covered: ${weakest.join(', ')})`
+    });
   }
   const passed = result.outcomes.filter((o) => o.passed).length;
   return {

@@ -50,11 +50,15 @@ export class OrgDatabase {
     for (const object of this.schema.objects()) {
       const table = quote(object.name);
       const existing = new Set(
-        (this.sql.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name.toLowerCase())
+        (this.sql.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) =>
+          c.name.toLowerCase()
+        )
       );
       const columns = storedFields(object);
       if (existing.size === 0) {
-        const defs = columns.map((f) => `${quote(f.name)} ${f.name === 'Id' ? 'TEXT PRIMARY KEY' : columnAffinity(f)}`);
+        const defs = columns.map(
+          (f) => `${quote(f.name)} ${f.name === 'Id' ? 'TEXT PRIMARY KEY' : columnAffinity(f)}`
+        );
         this.sql.exec(`CREATE TABLE ${table} (${defs.join(', ')})`);
       } else {
         for (const f of columns.filter((c) => !existing.has(c.name.toLowerCase())))
@@ -96,12 +100,17 @@ export class OrgDatabase {
   }
 
   meta(key: string): string | null {
-    const row = this.sql.prepare('SELECT value FROM org_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.sql.prepare('SELECT value FROM org_meta WHERE key = ?').get(key) as
+      { value: string } | undefined;
     return row?.value ?? null;
   }
 
   setMeta(key: string, value: string): void {
-    this.sql.prepare('INSERT INTO org_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql
+      .prepare(
+        'INSERT INTO org_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
+      )
+      .run(key, value);
   }
 
   /**
@@ -167,7 +176,9 @@ export class OrgDatabase {
     const columns = Object.keys(changes);
     if (columns.length === 0) return;
     this.sql
-      .prepare(`UPDATE ${quote(object.name)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE Id = ?`)
+      .prepare(
+        `UPDATE ${quote(object.name)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE Id = ?`
+      )
       .run(...columns.map((c) => changes[c]), id);
   }
 

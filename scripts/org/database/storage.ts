@@ -44,9 +44,17 @@ export function toSql(field: FieldDescribe, value: unknown): SqlValue {
     case 'percent':
       return typeof value === 'number' || value instanceof Decimal ? numberOf(value) : Number(value);
     case 'date':
-      return value instanceof ApexDate ? value.toString() : value instanceof ApexDatetime ? value.date().toString() : String(value);
+      return value instanceof ApexDate
+        ? value.toString()
+        : value instanceof ApexDatetime
+          ? value.date().toString()
+          : String(value);
     case 'datetime':
-      return value instanceof ApexDatetime ? value.toIso() : value instanceof ApexDate ? new ApexDatetime(value.days * 86_400_000).toIso() : String(value);
+      return value instanceof ApexDatetime
+        ? value.toIso()
+        : value instanceof ApexDate
+          ? new ApexDatetime(value.days * 86_400_000).toIso()
+          : String(value);
     case 'time':
       return value instanceof ApexTime ? value.toString() : String(value);
     case 'base64':

@@ -25,17 +25,31 @@ export function deleteRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
       continue;
     }
     if (!object.deletable || (ctx.userMode && !crud.delete) || (deletable && !deletable.has(id))) {
-      row.errors.push({ statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id', fields: [] });
+      row.errors.push({
+        statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+        message: 'insufficient access rights on object id',
+        fields: []
+      });
       continue;
     }
     row.old = rowToRecord(object, storedRow);
     row.old.readOnly = true;
   }
-  runTriggers(ex, ctx.triggers, object, 'BEFORE_DELETE', rows.filter((r) => r.errors.length === 0));
+  runTriggers(
+    ex,
+    ctx.triggers,
+    object,
+    'BEFORE_DELETE',
+    rows.filter((r) => r.errors.length === 0)
+  );
   for (const row of rows) {
     if (row.errors.length > 0 || !row.old) continue;
     for (const error of row.old.errors)
-      row.errors.push({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: error.message, fields: error.field ? [error.field] : [] });
+      row.errors.push({
+        statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        message: error.message,
+        fields: error.field ? [error.field] : []
+      });
   }
   const deleting = rows.filter((r) => r.errors.length === 0).map((r) => r.input.id as string);
   const blocked = restrictedBy(ctx, object, deleting);
@@ -49,7 +63,11 @@ export function deleteRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
       });
   }
   const removed = rows.filter((r) => r.errors.length === 0);
-  removeWithDependents(ctx, object, removed.map((r) => r.input.id as string));
+  removeWithDependents(
+    ctx,
+    object,
+    removed.map((r) => r.input.id as string)
+  );
   runTriggers(ex, ctx.triggers, object, 'AFTER_DELETE', removed);
 }
 
@@ -62,7 +80,9 @@ function restrictedBy(ctx: SaveContext, object: ObjectDescribe, ids: string[]): 
     const field = child?.field(relationship.field);
     if (!child || field?.deleteConstraint !== 'Restrict') continue;
     const rows = ctx.ex.org.database.sql
-      .prepare(`SELECT DISTINCT ${quote(field.name)} AS parent FROM ${quote(child.name)} WHERE ${quote(field.name)} IN (${ids.map(() => '?').join(', ')})`)
+      .prepare(
+        `SELECT DISTINCT ${quote(field.name)} AS parent FROM ${quote(child.name)} WHERE ${quote(field.name)} IN (${ids.map(() => '?').join(', ')})`
+      )
       .all(...ids) as { parent: string }[];
     for (const row of rows) blocked.set(row.parent, child.labelPlural);
   }
@@ -78,11 +98,21 @@ function removeWithDependents(ctx: SaveContext, object: ObjectDescribe, ids: str
     if (!child) continue;
     if (relationship.cascadeDelete) {
       const children = database.sql
-        .prepare(`SELECT Id FROM ${quote(child.name)} WHERE ${quote(relationship.field)} IN (${placeholders})`)
+        .prepare(
+          `SELECT Id FROM ${quote(child.name)} WHERE ${quote(relationship.field)} IN (${placeholders})`
+        )
         .all(...ids) as { Id: string }[];
-      removeWithDependents(ctx, child, children.map((c) => c.Id));
+      removeWithDependents(
+        ctx,
+        child,
+        children.map((c) => c.Id)
+      );
     } else {
-      database.sql.prepare(`UPDATE ${quote(child.name)} SET ${quote(relationship.field)} = NULL WHERE ${quote(relationship.field)} IN (${placeholders})`).run(...ids);
+      database.sql
+        .prepare(
+          `UPDATE ${quote(child.name)} SET ${quote(relationship.field)} = NULL WHERE ${quote(relationship.field)} IN (${placeholders})`
+        )
+        .run(...ids);
     }
   }
   database.delete(object, ids);

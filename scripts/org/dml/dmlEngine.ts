@@ -20,7 +20,15 @@ import type { ValidationRules } from './validationRules';
  * rolls back and saves again only the rows that succeeded (so triggers see only them), up to
  * three attempts; that is done here too.
  */
-const SETUP_OBJECTS = new Set(['user', 'permissionset', 'permissionsetassignment', 'userrole', 'profile', 'group', 'groupmember']);
+const SETUP_OBJECTS = new Set([
+  'user',
+  'permissionset',
+  'permissionsetassignment',
+  'userrole',
+  'profile',
+  'group',
+  'groupmember'
+]);
 const VERBS: Record<DmlOperation, string> = {
   insert: 'Insert',
   update: 'Update',
@@ -44,11 +52,18 @@ export class PlatformDml implements DmlService {
     const ids = new Set<string>();
     for (const input of inputs) {
       if (op !== 'insert' && input.id) {
-        if (ids.has(input.id)) throw new PlatformError('System.ListException', `Duplicate id in list: ${input.id}`);
+        if (ids.has(input.id))
+          throw new PlatformError('System.ListException', `Duplicate id in list: ${input.id}`);
         ids.add(input.id);
       }
     }
-    let attempt: SaveRow[] = inputs.map((input, index) => ({ index, input, record: null, old: null, errors: [] }));
+    let attempt: SaveRow[] = inputs.map((input, index) => ({
+      index,
+      input,
+      record: null,
+      old: null,
+      errors: []
+    }));
     const final = new Map<number, SaveRow>();
     const kind = statementKind(ex, op, inputs);
     const mixed = kind ? mixedDmlError(ex, kind) : null;
@@ -106,7 +121,13 @@ export class PlatformDml implements DmlService {
     });
   }
 
-  private perform(ex: Execution, op: DmlOperation, rows: SaveRow[], options: DmlOptions, created: Set<number>): void {
+  private perform(
+    ex: Execution,
+    op: DmlOperation,
+    rows: SaveRow[],
+    options: DmlOptions,
+    created: Set<number>
+  ): void {
     for (const [object, group] of groupByObject(rows)) {
       const ctx: SaveContext = {
         ex,
@@ -141,12 +162,20 @@ export class PlatformDml implements DmlService {
   }
 
   /** Upsert: rows matching an existing record (by Id or the external id field) update it, the rest are inserted. */
-  private splitUpsert(ex: Execution, object: ObjectDescribe, rows: SaveRow[], externalId: string | null): { inserts: SaveRow[]; updates: SaveRow[] } {
+  private splitUpsert(
+    ex: Execution,
+    object: ObjectDescribe,
+    rows: SaveRow[],
+    externalId: string | null
+  ): { inserts: SaveRow[]; updates: SaveRow[] } {
     const inserts: SaveRow[] = [];
     const updates: SaveRow[] = [];
     const field = externalId ? object.field(externalId) : undefined;
     if (externalId && (!field || (!field.externalId && !field.unique && field.name !== 'Id')))
-      throw new PlatformError('System.DmlException', `Upsert failed: ${externalId} is not an external id or unique field of ${object.name}`);
+      throw new PlatformError(
+        'System.DmlException',
+        `Upsert failed: ${externalId} is not an external id or unique field of ${object.name}`
+      );
     const seen = new Set<string>();
     for (const row of rows) {
       if (!field || field.name === 'Id') {
@@ -155,20 +184,34 @@ export class PlatformDml implements DmlService {
       }
       const value = row.input.peek(field.name);
       if (value === null || value === undefined || value === '') {
-        row.errors.push({ statusCode: 'MISSING_ARGUMENT', message: `${field.name} not specified`, fields: [field.name] });
+        row.errors.push({
+          statusCode: 'MISSING_ARGUMENT',
+          message: `${field.name} not specified`,
+          fields: [field.name]
+        });
         continue;
       }
       const key = field.caseSensitive ? String(value) : String(value).toLowerCase();
       if (seen.has(key)) {
-        row.errors.push({ statusCode: 'DUPLICATE_EXTERNAL_ID', message: `Duplicate external id specified: ${String(value)}`, fields: [field.name] });
+        row.errors.push({
+          statusCode: 'DUPLICATE_EXTERNAL_ID',
+          message: `Duplicate external id specified: ${String(value)}`,
+          fields: [field.name]
+        });
         continue;
       }
       seen.add(key);
       const matches = ex.org.database.sql
-        .prepare(`SELECT Id FROM ${quote(object.name)} WHERE ${quote(field.name)}${field.caseSensitive ? '' : ' COLLATE NOCASE'} = ? LIMIT 2`)
+        .prepare(
+          `SELECT Id FROM ${quote(object.name)} WHERE ${quote(field.name)}${field.caseSensitive ? '' : ' COLLATE NOCASE'} = ? LIMIT 2`
+        )
         .all(toSql(field, value)) as { Id: string }[];
       if (matches.length > 1) {
-        row.errors.push({ statusCode: 'DUPLICATE_EXTERNAL_ID', message: `${field.name}: more than one record found for external id field: [${matches.map((m) => m.Id).join(', ')}]`, fields: [field.name] });
+        row.errors.push({
+          statusCode: 'DUPLICATE_EXTERNAL_ID',
+          message: `${field.name}: more than one record found for external id field: [${matches.map((m) => m.Id).join(', ')}]`,
+          fields: [field.name]
+        });
         continue;
       }
       if (matches.length === 1) {
@@ -184,7 +227,10 @@ function recordsOf(value: unknown, op: DmlOperation): SObject[] {
   const items = value instanceof ApexList ? value.items : [value];
   return items.map((item, i) => {
     if (item === null || item === undefined)
-      throw new PlatformError('System.NullPointerException', `${VERBS[op]} failed: DML statement found null SObject at position ${i}`);
+      throw new PlatformError(
+        'System.NullPointerException',
+        `${VERBS[op]} failed: DML statement found null SObject at position ${i}`
+      );
     if (typeof item === 'string' && (op === 'delete' || op === 'undelete')) return idOnly(item);
     if (!(item instanceof SObject)) throw new PlatformError('System.TypeException', `DML requires SObjects`);
     return item;
@@ -211,7 +257,15 @@ export function dmlException(op: DmlOperation, failed: SaveRow[]): PlatformError
     'System.DmlException',
     message,
     failed.flatMap((row) =>
-      row.errors.slice(0, 1).map((e) => ({ index: row.index, id: row.input.id, statusCode: e.statusCode, message: e.message, fields: e.fields }))
+      row.errors
+        .slice(0, 1)
+        .map((e) => ({
+          index: row.index,
+          id: row.input.id,
+          statusCode: e.statusCode,
+          message: e.message,
+          fields: e.fields
+        }))
     )
   );
 }

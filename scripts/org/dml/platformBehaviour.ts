@@ -25,7 +25,11 @@ export function applyInsertDefaults(ex: Execution, record: SObject): void {
     if (value !== undefined) record.set(field.name, value);
   }
   const name = record.type.field('Name');
-  if (name?.autoNumberFormat) record.set('Name', formatAutoNumber(name.autoNumberFormat, ex.org.database.nextAutoNumber(record.type, 'Name')));
+  if (name?.autoNumberFormat)
+    record.set(
+      'Name',
+      formatAutoNumber(name.autoNumberFormat, ex.org.database.nextAutoNumber(record.type, 'Name'))
+    );
   if (record.type.name === 'User') userDefaults(record);
   if (record.type.name === 'Opportunity') {
     stageDerived(record, null);
@@ -35,10 +39,15 @@ export function applyInsertDefaults(ex: Execution, record: SObject): void {
 
 function defaultValue(ex: Execution, record: SObject, field: FieldDescribe): unknown {
   if (field.defaultValueFormula !== undefined) {
-    const formula = compileFormula(field.defaultValueFormula, fieldResolver(ex.org.schema, record.type), formulaType(field), {
-      context: 'defaultValue',
-      now: () => new Date(ex.now().ms)
-    });
+    const formula = compileFormula(
+      field.defaultValueFormula,
+      fieldResolver(ex.org.schema, record.type),
+      formulaType(field),
+      {
+        context: 'defaultValue',
+        now: () => new Date(ex.now().ms)
+      }
+    );
     return fromFormula(field, formula.evaluate({ value: () => null }));
   }
   if (field.type === 'boolean') return false;
@@ -68,7 +77,8 @@ function fromFormula(field: FieldDescribe, value: unknown): unknown {
 
 function userDefaults(record: SObject): void {
   record.set('Name', [record.peek('FirstName'), record.peek('LastName')].filter((p) => p).join(' '));
-  if ((record.peek('IsActive') ?? null) === null || record.peek('IsActive') === false) record.set('IsActive', true);
+  if ((record.peek('IsActive') ?? null) === null || record.peek('IsActive') === false)
+    record.set('IsActive', true);
   record.set('UserType', 'Standard');
 }
 
@@ -97,7 +107,12 @@ export function stampAudit(ex: Execution, record: SObject, inserting: boolean): 
 }
 
 /** Derived fields after an update (old is the stored record, `written` the fields the save set). */
-export function applyUpdateDerivations(ex: Execution, record: SObject, old: SObject, written: Set<string>): void {
+export function applyUpdateDerivations(
+  ex: Execution,
+  record: SObject,
+  old: SObject,
+  written: Set<string>
+): void {
   if (record.type.name === 'User') userDefaults(record);
   if (record.type.name !== 'Opportunity') return;
   const stage = record.peek('StageName');
@@ -121,7 +136,8 @@ function stageDerived(record: SObject, written: Set<string> | null): void {
   if (!stage) return;
   record.set('IsClosed', stage.closed);
   record.set('IsWon', stage.won);
-  const set = (field: string): boolean => (written ? written.has(field.toLowerCase()) : (record.peek(field) ?? null) !== null);
+  const set = (field: string): boolean =>
+    written ? written.has(field.toLowerCase()) : (record.peek(field) ?? null) !== null;
   if (!set('Probability')) record.set('Probability', new Decimal(stage.probability));
   if (!set('ForecastCategoryName')) record.set('ForecastCategoryName', stage.forecastCategory);
 }

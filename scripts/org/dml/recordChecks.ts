@@ -20,7 +20,11 @@ export function requiredAndShape(record: SObject): DmlRowError[] {
   }
   const errors = shapeErrors(record).filter((error) => !missing.includes(error.fields[0]));
   if (missing.length > 0)
-    errors.unshift({ statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing });
+    errors.unshift({
+      statusCode: 'REQUIRED_FIELD_MISSING',
+      message: `Required fields are missing: [${missing.join(', ')}]`,
+      fields: missing
+    });
   return errors;
 }
 
@@ -56,7 +60,16 @@ function shapeError(field: FieldDescribe, value: unknown): DmlRowError | null {
 }
 
 function isText(field: FieldDescribe): boolean {
-  return ['string', 'textarea', 'email', 'url', 'phone', 'picklist', 'multipicklist', 'encryptedstring'].includes(field.type);
+  return [
+    'string',
+    'textarea',
+    'email',
+    'url',
+    'phone',
+    'picklist',
+    'multipicklist',
+    'encryptedstring'
+  ].includes(field.type);
 }
 
 /** Lookups must name an existing record of one of the field's target objects. */
@@ -101,7 +114,11 @@ export function referenceErrors(ex: Execution, records: SObject[]): Map<SObject,
 }
 
 /** Unique-field collisions, against stored records (other than the record itself) and within the batch. */
-export function uniqueErrors(ex: Execution, object: ObjectDescribe, records: SObject[]): Map<SObject, DmlRowError[]> {
+export function uniqueErrors(
+  ex: Execution,
+  object: ObjectDescribe,
+  records: SObject[]
+): Map<SObject, DmlRowError[]> {
   const errors = new Map<SObject, DmlRowError[]>();
   for (const field of object.fields.values()) {
     if (!field.unique || field.name === 'Id') continue;
@@ -118,7 +135,9 @@ export function uniqueErrors(ex: Execution, object: ObjectDescribe, records: SOb
       seen.set(key, record);
       const collation = field.caseSensitive ? '' : ' COLLATE NOCASE';
       const row = ex.org.database.sql
-        .prepare(`SELECT Id FROM ${quote(object.name)} WHERE ${quote(field.name)}${collation} = ? AND (? IS NULL OR Id <> ?) LIMIT 1`)
+        .prepare(
+          `SELECT Id FROM ${quote(object.name)} WHERE ${quote(field.name)}${collation} = ? AND (? IS NULL OR Id <> ?) LIMIT 1`
+        )
         .get(toSql(field, value), record.id, record.id) as { Id: string } | undefined;
       if (row) add(errors, record, duplicate(field, row.Id));
     }

@@ -4,7 +4,12 @@ import { SObject } from '../interpret/values/sobject';
 import type { DmlRowError } from '../orgServices';
 import type { ObjectDescribe } from '../schema/describe';
 import type { PlatformSecurity } from '../security/securityService';
-import { applyInsertDefaults, applyUpdateDerivations, defaultNameToId, stampAudit } from './platformBehaviour';
+import {
+  applyInsertDefaults,
+  applyUpdateDerivations,
+  defaultNameToId,
+  stampAudit
+} from './platformBehaviour';
 import { referenceErrors, requiredAndShape, shapeErrors, uniqueErrors } from './recordChecks';
 import { runTriggers, type PackageTrigger, type TriggerRow } from './triggers';
 import type { ValidationRules } from './validationRules';
@@ -62,7 +67,11 @@ function collectRecordErrors(rows: SaveRow[]): void {
     const record = row.record;
     if (!record || record.errors.length === 0) continue;
     for (const error of record.errors)
-      row.errors.push({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: error.message, fields: error.field ? [error.field] : [] });
+      row.errors.push({
+        statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        message: error.message,
+        fields: error.field ? [error.field] : []
+      });
     record.errors = [];
   }
 }
@@ -75,7 +84,10 @@ function collectRecordErrors(rows: SaveRow[]): void {
 function checkBeforeTriggers(ctx: SaveContext, rows: SaveRow[]): void {
   const live = rows.filter(ok);
   for (const row of live) for (const error of shapeErrors(row.record as SObject)) fail(row, error);
-  const references = referenceErrors(ctx.ex, live.filter(ok).map((r) => r.record as SObject));
+  const references = referenceErrors(
+    ctx.ex,
+    live.filter(ok).map((r) => r.record as SObject)
+  );
   for (const row of live) for (const error of references.get(row.record as SObject) ?? []) fail(row, error);
 }
 
@@ -83,14 +95,25 @@ function checkBeforeTriggers(ctx: SaveContext, rows: SaveRow[]): void {
 function checkRecords(ctx: SaveContext, object: ObjectDescribe, rows: SaveRow[]): void {
   const live = rows.filter(ok);
   for (const row of live) for (const error of requiredAndShape(row.record as SObject)) fail(row, error);
-  const references = referenceErrors(ctx.ex, live.filter(ok).map((r) => r.record as SObject));
+  const references = referenceErrors(
+    ctx.ex,
+    live.filter(ok).map((r) => r.record as SObject)
+  );
   for (const row of live) for (const error of references.get(row.record as SObject) ?? []) fail(row, error);
   if (ctx.sharing) parentAccess(ctx, object, live.filter(ok));
   for (const row of live.filter(ok)) {
     for (const failure of ctx.rules.failures(ctx.ex, row.record as SObject, row.old))
-      fail(row, { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: failure.message, fields: failure.field ? [failure.field] : [] });
+      fail(row, {
+        statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        message: failure.message,
+        fields: failure.field ? [failure.field] : []
+      });
   }
-  const unique = uniqueErrors(ctx.ex, object, live.filter(ok).map((r) => r.record as SObject));
+  const unique = uniqueErrors(
+    ctx.ex,
+    object,
+    live.filter(ok).map((r) => r.record as SObject)
+  );
   for (const row of live) for (const error of unique.get(row.record as SObject) ?? []) fail(row, error);
 }
 
@@ -105,7 +128,11 @@ function parentAccess(ctx: SaveContext, object: ObjectDescribe, rows: SaveRow[])
   for (const row of rows) {
     const id = row.record?.peek(field);
     if (typeof id === 'string' && !editable.has(id))
-      fail(row, { statusCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY', message: `insufficient access rights on cross-reference id: ${id}`, fields: [] });
+      fail(row, {
+        statusCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+        message: `insufficient access rights on cross-reference id: ${id}`,
+        fields: []
+      });
   }
 }
 
@@ -118,25 +145,46 @@ export function insertRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
   const crud = ctx.security.objectAccess(ex, object);
   for (const row of rows) {
     if (row.input.id) {
-      fail(row, { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'cannot specify Id in an insert call', fields: ['Id'] });
+      fail(row, {
+        statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+        message: 'cannot specify Id in an insert call',
+        fields: ['Id']
+      });
       continue;
     }
     if (!object.createable) {
-      fail(row, { statusCode: 'INVALID_TYPE', message: `Cannot create a new record of ${object.name}`, fields: [] });
+      fail(row, {
+        statusCode: 'INVALID_TYPE',
+        message: `Cannot create a new record of ${object.name}`,
+        fields: []
+      });
       continue;
     }
     if (ctx.userMode && !crud.create) {
-      fail(row, { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id', fields: [] });
+      fail(row, {
+        statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+        message: 'insufficient access rights on object id',
+        fields: []
+      });
       continue;
     }
     const record = new SObject(object);
     copyFields(row.input, record);
     const blocked = [...row.input.slots.values()]
       .map((slot) => object.field(slot.name))
-      .filter((field) => field && field.name !== 'Id' && (!field.createable || (ctx.userMode && !ctx.security.fieldAccess(ex, object, field.name).edit)))
+      .filter(
+        (field) =>
+          field &&
+          field.name !== 'Id' &&
+          (!field.createable || (ctx.userMode && !ctx.security.fieldAccess(ex, object, field.name).edit))
+      )
       .map((field) => field?.name as string);
     if (blocked.length > 0) {
-      fail(row, { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: NOT_WRITABLE_MESSAGE(blocked), fields: blocked });
+      fail(row, {
+        statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+        message: NOT_WRITABLE_MESSAGE(blocked),
+        fields: blocked
+      });
       continue;
     }
     applyInsertDefaults(ex, record);
@@ -174,7 +222,11 @@ export function updateRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
   for (const row of rows) {
     const id = row.input.id;
     if (!id) {
-      fail(row, { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] });
+      fail(row, {
+        statusCode: 'MISSING_ARGUMENT',
+        message: 'Id not specified in an update call',
+        fields: []
+      });
       continue;
     }
     const storedRow = stored.get(id);
@@ -183,7 +235,11 @@ export function updateRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
       continue;
     }
     if (!object.updateable || (ctx.userMode && !crud.edit) || (editable && !editable.has(id))) {
-      fail(row, { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id', fields: [] });
+      fail(row, {
+        statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+        message: 'insufficient access rights on object id',
+        fields: []
+      });
       continue;
     }
     const old = rowToRecord(object, storedRow);
@@ -193,11 +249,21 @@ export function updateRecords(ctx: SaveContext, object: ObjectDescribe, rows: Sa
       if (!field || field.name === 'Id') continue;
       const changed = !sameStored(field.name, old, slot.value, object);
       if (!changed) continue;
-      if (!field.updateable || (ctx.userMode && !ctx.security.fieldAccess(ex, object, field.name).edit)) blocked.push(field.name);
+      if (!field.updateable || (ctx.userMode && !ctx.security.fieldAccess(ex, object, field.name).edit))
+        blocked.push(field.name);
       else if (field.masterDetail && !field.reparentable)
-        fail(row, { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `Field is not writeable: ${object.name}.${field.name}`, fields: [field.name] });
+        fail(row, {
+          statusCode: 'FIELD_INTEGRITY_EXCEPTION',
+          message: `Field is not writeable: ${object.name}.${field.name}`,
+          fields: [field.name]
+        });
     }
-    if (blocked.length > 0) fail(row, { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: NOT_WRITABLE_MESSAGE(blocked), fields: blocked });
+    if (blocked.length > 0)
+      fail(row, {
+        statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+        message: NOT_WRITABLE_MESSAGE(blocked),
+        fields: blocked
+      });
     if (!ok(row)) continue;
     const record = rowToRecord(object, storedRow);
     const written = copyFields(row.input, record);

@@ -1,4 +1,10 @@
-import { compileFormula, FormulaError, type CompiledFormula, type FieldType, type FormulaDataType } from '../formula';
+import {
+  compileFormula,
+  FormulaError,
+  type CompiledFormula,
+  type FieldType,
+  type FormulaDataType
+} from '../formula';
 import { rowToRecord } from '../database/records';
 import type { Execution } from '../interpret/execution';
 import { Decimal } from '../interpret/values/numbers';
@@ -52,7 +58,10 @@ export function formulaType(field: FieldDescribe): FormulaDataType {
 }
 
 /** Resolves `Field__c`, `Parent__r.Field__c` and the globals a validation rule may name. */
-export function fieldResolver(schema: OrgSchema, object: ObjectDescribe): (reference: string) => FieldType | undefined {
+export function fieldResolver(
+  schema: OrgSchema,
+  object: ObjectDescribe
+): (reference: string) => FieldType | undefined {
   return (reference) => {
     const parts = reference.split('.');
     if (parts[0].startsWith('$')) return globalType(schema, parts);
@@ -105,9 +114,14 @@ export class ValidationRules {
         try {
           return {
             rule,
-            formula: compileFormula(rule.errorConditionFormula, fieldResolver(this.schema, object), 'checkbox', {
-              context: 'validationRule'
-            })
+            formula: compileFormula(
+              rule.errorConditionFormula,
+              fieldResolver(this.schema, object),
+              'checkbox',
+              {
+                context: 'validationRule'
+              }
+            )
           };
         } catch (error) {
           if (error instanceof FormulaError) throw new ValidationRuleError(rule, error.message);
@@ -148,8 +162,15 @@ export class ValidationRules {
     return result;
   }
 
-  private parent(ex: Execution, record: SObject, relationship: string, cache: Map<string, SObject | null>): SObject | null {
-    const lookup = [...record.type.fields.values()].find((f) => f.relationshipName?.toLowerCase() === relationship.toLowerCase());
+  private parent(
+    ex: Execution,
+    record: SObject,
+    relationship: string,
+    cache: Map<string, SObject | null>
+  ): SObject | null {
+    const lookup = [...record.type.fields.values()].find(
+      (f) => f.relationshipName?.toLowerCase() === relationship.toLowerCase()
+    );
     if (!lookup) return null;
     const id = record.peek(lookup.name);
     if (typeof id !== 'string') return null;
@@ -165,7 +186,8 @@ export class ValidationRules {
     const head = parts[0].toLowerCase();
     if (head === '$permission') return ex.org.services.security.hasCustomPermission(ex, parts[1] ?? '');
     if (head === '$label') return ex.org.services.packageData.label(parts[1] ?? '') ?? null;
-    if (head === '$user') return toFormulaValue(ex.org.services.security.user(ex).peek(parts[1] ?? '') ?? null);
+    if (head === '$user')
+      return toFormulaValue(ex.org.services.security.user(ex).peek(parts[1] ?? '') ?? null);
     return null;
   }
 }

@@ -24,7 +24,20 @@ import {
  */
 const PRIMITIVES = new Map<string, PrimitiveName>(
   (
-    ['Integer', 'Long', 'Decimal', 'Double', 'String', 'Boolean', 'Date', 'Datetime', 'Time', 'Id', 'Blob', 'Object'] as const
+    [
+      'Integer',
+      'Long',
+      'Decimal',
+      'Double',
+      'String',
+      'Boolean',
+      'Date',
+      'Datetime',
+      'Time',
+      'Id',
+      'Blob',
+      'Object'
+    ] as const
   ).map((name) => [name.toLowerCase(), name])
 );
 
@@ -65,9 +78,11 @@ export class ClassRegistry {
         if (member.kind === 'class' || member.kind === 'interface' || member.kind === 'enum')
           cls.inner.set(member.name.toLowerCase(), this.declare(member, file, cls));
     }
-    if (decl.kind === 'enum') cls.enumValues = decl.values.map((value, i) => new ApexEnumValue(cls, value, i));
+    if (decl.kind === 'enum')
+      cls.enumValues = decl.values.map((value, i) => new ApexEnumValue(cls, value, i));
     if (!outer) {
-      if (this.top.has(decl.name.toLowerCase())) throw new Error(`${file}: class ${decl.name} is declared twice`);
+      if (this.top.has(decl.name.toLowerCase()))
+        throw new Error(`${file}: class ${decl.name} is declared twice`);
       this.top.set(decl.name.toLowerCase(), cls);
     }
     return cls;
@@ -129,14 +144,25 @@ export class ClassRegistry {
           cls.constructors.push({
             name: cls.simpleName,
             owner: cls,
-            params: member.params.map((p) => ({ name: p.name, type: this.resolve(p.type, cls, member.line) })),
+            params: member.params.map((p) => ({
+              name: p.name,
+              type: this.resolve(p.type, cls, member.line)
+            })),
             returnType: VOID_TYPE,
             isStatic: false,
             isAbstract: false,
             access: member.modifiers.access,
             annotations: member.modifiers.annotations,
             line: member.line,
-            decl: { kind: 'method', line: member.line, modifiers: member.modifiers, returnType: null, name: '<init>', params: member.params, body: member.body },
+            decl: {
+              kind: 'method',
+              line: member.line,
+              modifiers: member.modifiers,
+              returnType: null,
+              name: '<init>',
+              params: member.params,
+              body: member.body
+            },
             isConstructor: true
           });
           break;
@@ -148,7 +174,8 @@ export class ClassRegistry {
 
   private linkInterface(cls: RuntimeClass, decl: InterfaceDecl): void {
     cls.interfaces = decl.extends.map((ref) => this.link(this.classOf(ref, cls, decl.line)));
-    for (const method of decl.methods) this.addMethod(cls, { ...this.methodInfo(cls, method), isAbstract: true });
+    for (const method of decl.methods)
+      this.addMethod(cls, { ...this.methodInfo(cls, method), isAbstract: true });
   }
 
   private linkEnum(cls: RuntimeClass, _decl: EnumDecl): void {
@@ -179,7 +206,12 @@ export class ClassRegistry {
   /** The class a type reference names; an error when it names a non-class type. */
   classOf(ref: TypeRef, context: RuntimeClass | null, line: number): RuntimeClass {
     const type = this.resolve(ref, context, line);
-    if (type.kind !== 'class') throw new UnsupportedError(`extending or implementing ${refText(ref)}`, context?.file ?? undefined, line);
+    if (type.kind !== 'class')
+      throw new UnsupportedError(
+        `extending or implementing ${refText(ref)}`,
+        context?.file ?? undefined,
+        line
+      );
     return type.cls as RuntimeClass;
   }
 
@@ -220,8 +252,10 @@ export class ClassRegistry {
     }
     const cls = this.findClass(lower, context);
     if (cls) return { kind: 'class', cls };
-    if (lower.length === 1 && lower[0] === 'aggregateresult') return { kind: 'sobject', object: AGGREGATE_RESULT };
-    const objectName = lower[0] === 'schema' && lower.length === 2 ? lower[1] : lower.length === 1 ? lower[0] : null;
+    if (lower.length === 1 && lower[0] === 'aggregateresult')
+      return { kind: 'sobject', object: AGGREGATE_RESULT };
+    const objectName =
+      lower[0] === 'schema' && lower.length === 2 ? lower[1] : lower.length === 1 ? lower[0] : null;
     const object = objectName ? this.schema.object(objectName) : undefined;
     if (object) return { kind: 'sobject', object };
     return undefined;
@@ -232,7 +266,8 @@ export class ClassRegistry {
     let start: RuntimeClass | undefined;
     for (let scope = context; scope && !start; scope = scope.outer) {
       start = scope.inner.get(head) ?? (scope.simpleName.toLowerCase() === head ? scope : undefined);
-      for (let parent = scope.superclass; parent && !start; parent = parent.superclass) start = parent.inner.get(head);
+      for (let parent = scope.superclass; parent && !start; parent = parent.superclass)
+        start = parent.inner.get(head);
     }
     start ??= this.top.get(head);
     if (start) {

@@ -91,7 +91,8 @@ function compileTarget(scope: BodyScope, node: Expr): Target {
       const expr = scope.expression(node.expr);
       return value((frame) => {
         const result = expr(frame);
-        if (result instanceof ApexList && result.fromSoql && type.kind === 'sobject') return castTo(singleRow(result), type);
+        if (result instanceof ApexList && result.fromSoql && type.kind === 'sobject')
+          return castTo(singleRow(result), type);
         return castTo(result, type);
       });
     }
@@ -165,8 +166,10 @@ function fieldReader(scope: BodyScope, field: FieldInfo, line: number): Expressi
       };
     return (frame) => frame.ex.getStatic(withAccessors(field));
   }
-  if (scope.isStatic) throw unsupported(scope, { line }, `instance field ${field.name} from a static context`);
-  if (backing || !field.property || !hasAccessorBody(field, 'get')) return (frame) => frame.self?.fields.get(field.key) ?? null;
+  if (scope.isStatic)
+    throw unsupported(scope, { line }, `instance field ${field.name} from a static context`);
+  if (backing || !field.property || !hasAccessorBody(field, 'get'))
+    return (frame) => frame.self?.fields.get(field.key) ?? null;
   return (frame) => frame.ex.getField(frame.self as ApexObject, withAccessors(field));
 }
 
@@ -180,7 +183,8 @@ function fieldWriter(scope: BodyScope, field: FieldInfo, line: number): (frame: 
       };
     return (frame, v) => frame.ex.setStatic(withAccessors(field), v);
   }
-  if (scope.isStatic) throw unsupported(scope, { line }, `instance field ${field.name} from a static context`);
+  if (scope.isStatic)
+    throw unsupported(scope, { line }, `instance field ${field.name} from a static context`);
   if (backing || !field.property || !hasAccessorBody(field, 'set'))
     return (frame, v) => (frame.self as ApexObject).fields.set(field.key, coerceToDeclared(v, field.type));
   return (frame, v) => frame.ex.setField(frame.self as ApexObject, withAccessors(field), v);
@@ -227,7 +231,8 @@ function classMember(scope: BodyScope, cls: RuntimeClass, name: string, line: nu
   if (enumValue) return value(() => enumValue);
   const field = cls.findField(key);
   if (field) {
-    if (!field.isStatic) throw unsupported(scope, { line }, `instance field ${cls.name}.${name} read statically`);
+    if (!field.isStatic)
+      throw unsupported(scope, { line }, `instance field ${cls.name}.${name} read statically`);
     if (field.nativeValue) {
       const read = field.nativeValue;
       return value((frame) => read(frame.ex));
@@ -266,7 +271,8 @@ function compileCall(scope: BodyScope, node: Extract<Expr, { kind: 'call' }>): E
       return (frame) => {
         const record = baseCode(frame);
         const values = args(frame);
-        if (record instanceof SObject && record.field(field)) return sobjectFieldError(frame.ex, record, field, values);
+        if (record instanceof SObject && record.field(field))
+          return sobjectFieldError(frame.ex, record, field, values);
         return callMember(frame.ex, readMember(frame.ex, record, field, dot.safe), name, values, false);
       };
     }
@@ -314,7 +320,12 @@ function compileCall(scope: BodyScope, node: Extract<Expr, { kind: 'call' }>): E
   }
 }
 
-function unqualifiedCall(scope: BodyScope, name: string, args: (frame: Frame) => unknown[], line: number): ExpressionCode {
+function unqualifiedCall(
+  scope: BodyScope,
+  name: string,
+  args: (frame: Frame) => unknown[],
+  line: number
+): ExpressionCode {
   const key = name.toLowerCase();
   for (let cls = scope.cls; cls; cls = cls.outer) {
     scope.registry.link(cls);
@@ -326,17 +337,25 @@ function unqualifiedCall(scope: BodyScope, name: string, args: (frame: Frame) =>
       const values = args(frame);
       const method = frame.ex.selectMethod(candidates, values, `${owner.name}.${name}`);
       if (method.isStatic) return frame.ex.invoke(method, null, values);
-      if (!inOwnClass || !frame.self) throw unsupported(scope, { line }, `instance method ${name} from a static context`);
+      if (!inOwnClass || !frame.self)
+        throw unsupported(scope, { line }, `instance method ${name} from a static context`);
       return frame.ex.invoke(frame.self.cls.dispatch(method), frame.self, values);
     };
   }
   throw unsupported(scope, { line }, `Method does not exist: ${name}`);
 }
 
-function staticCall(scope: BodyScope, cls: RuntimeClass, name: string, args: (frame: Frame) => unknown[], line: number): ExpressionCode {
+function staticCall(
+  scope: BodyScope,
+  cls: RuntimeClass,
+  name: string,
+  args: (frame: Frame) => unknown[],
+  line: number
+): ExpressionCode {
   scope.registry.link(cls);
   const candidates = cls.findMethods(name.toLowerCase()).filter((m) => m.isStatic);
-  if (candidates.length === 0) throw unsupported(scope, { line }, `Method does not exist: ${cls.name}.${name}`);
+  if (candidates.length === 0)
+    throw unsupported(scope, { line }, `Method does not exist: ${cls.name}.${name}`);
   if (candidates.length === 1) {
     const method = candidates[0];
     return (frame) => frame.ex.invoke(method, null, args(frame));
@@ -349,7 +368,11 @@ function staticCall(scope: BodyScope, cls: RuntimeClass, name: string, args: (fr
 
 // ---- SOQL ---------------------------------------------------------------------------------------
 
-function compileSoql(scope: BodyScope, node: Extract<Expr, { kind: 'soql' }>, locator = false): ExpressionCode {
+function compileSoql(
+  scope: BodyScope,
+  node: Extract<Expr, { kind: 'soql' }>,
+  locator = false
+): ExpressionCode {
   let query: ReturnType<typeof parseSoql>;
   try {
     query = parseSoql(node.text);
@@ -360,7 +383,8 @@ function compileSoql(scope: BodyScope, node: Extract<Expr, { kind: 'soql' }>, lo
   return (frame) => {
     const values = new Map<string, unknown>(binds.map((code, i) => [`__b${i}`, code(frame)]));
     const bind = (name: string): unknown => {
-      if (!values.has(name)) throw new PlatformError('System.QueryException', `Variable does not exist: ${name}`);
+      if (!values.has(name))
+        throw new PlatformError('System.QueryException', `Variable does not exist: ${name}`);
       return values.get(name);
     };
     return frame.ex.org.services.soql.run(frame.ex, query, bind, undefined, { locator });
@@ -381,7 +405,8 @@ function compileNew(scope: BodyScope, ref: TypeRef, creator: Creator, line: numb
       if (!type.object) throw unsupported(scope, { line }, 'new SObject()');
       return newSObject(scope, type.object, creator, line);
     case 'class': {
-      if (creator.kind !== 'args' && creator.kind !== 'empty') throw unsupported(scope, { line }, `new ${type.cls.name}{...}`);
+      if (creator.kind !== 'args' && creator.kind !== 'empty')
+        throw unsupported(scope, { line }, `new ${type.cls.name}{...}`);
       const cls = type.cls as RuntimeClass;
       const args = compileArgs(scope, creator.kind === 'args' ? creator.args : []);
       return (frame) => frame.ex.construct(cls, args(frame));
@@ -391,10 +416,19 @@ function compileNew(scope: BodyScope, ref: TypeRef, creator: Creator, line: numb
   }
 }
 
-function newCollection(scope: BodyScope, type: Extract<ApexType, { kind: 'list' | 'set' }>, creator: Creator, line: number): ExpressionCode {
+function newCollection(
+  scope: BodyScope,
+  type: Extract<ApexType, { kind: 'list' | 'set' }>,
+  creator: Creator,
+  line: number
+): ExpressionCode {
   const element = type.element;
   const make = (items: unknown[]): unknown => {
-    if (type.kind === 'list') return new ApexList(element, items.map((i) => coerceToDeclared(i, element)));
+    if (type.kind === 'list')
+      return new ApexList(
+        element,
+        items.map((i) => coerceToDeclared(i, element))
+      );
     const set = new ApexSet(element);
     for (const item of items) set.add(coerceToDeclared(item, element));
     return set;
@@ -412,7 +446,8 @@ function newCollection(scope: BodyScope, type: Extract<ApexType, { kind: 'list' 
     }
     case 'args': {
       if (creator.args.length === 0) return () => make([]);
-      if (creator.args.length !== 1) throw unsupported(scope, { line }, 'collection constructor with several arguments');
+      if (creator.args.length !== 1)
+        throw unsupported(scope, { line }, 'collection constructor with several arguments');
       const source = scope.expression(creator.args[0]);
       return (frame) => {
         const from = source(frame);
@@ -427,7 +462,12 @@ function newCollection(scope: BodyScope, type: Extract<ApexType, { kind: 'list' 
   }
 }
 
-function newMap(scope: BodyScope, type: Extract<ApexType, { kind: 'map' }>, creator: Creator, line: number): ExpressionCode {
+function newMap(
+  scope: BodyScope,
+  type: Extract<ApexType, { kind: 'map' }>,
+  creator: Creator,
+  line: number
+): ExpressionCode {
   const make = (): ApexMap => new ApexMap(type.key, type.value);
   const put = (map: ApexMap, k: unknown, v: unknown): void => {
     map.put(coerceToDeclared(k, type.key), coerceToDeclared(v, type.value));
@@ -454,7 +494,8 @@ function newMap(scope: BodyScope, type: Extract<ApexType, { kind: 'map' }>, crea
         else if (from instanceof ApexList) {
           // new Map<Id, SObject>(records): keyed by each record's Id.
           for (const record of from.items) {
-            if (!(record instanceof SObject)) throw unsupported(scope, { line }, 'Map constructor from a list of non-SObjects');
+            if (!(record instanceof SObject))
+              throw unsupported(scope, { line }, 'Map constructor from a list of non-SObjects');
             if (!record.id) throw new PlatformError('System.ListException', 'Row with null Id at index: 0');
             put(map, record.id, record);
           }
@@ -467,7 +508,12 @@ function newMap(scope: BodyScope, type: Extract<ApexType, { kind: 'map' }>, crea
   }
 }
 
-function newSObject(scope: BodyScope, object: ObjectDescribe, creator: Creator, line: number): ExpressionCode {
+function newSObject(
+  scope: BodyScope,
+  object: ObjectDescribe,
+  creator: Creator,
+  line: number
+): ExpressionCode {
   const args = creator.kind === 'args' ? creator.args : [];
   const assignments = args.map((arg) => {
     if (arg.kind !== 'assign' || arg.op !== '=' || arg.target.kind !== 'name')
@@ -493,7 +539,8 @@ function relationshipOf(object: ObjectDescribe, name: string): boolean {
 
 function listAt(target: unknown, index: unknown): unknown {
   if (target === null || target === undefined) throw npe();
-  if (!(target instanceof ApexList)) throw new PlatformError('System.TypeException', 'Only lists can be indexed');
+  if (!(target instanceof ApexList))
+    throw new PlatformError('System.TypeException', 'Only lists can be indexed');
   const i = Number(index);
   if (!Number.isInteger(i) || i < 0 || i >= target.items.length)
     throw new PlatformError('System.ListException', `List index out of bounds: ${i}`);
@@ -564,11 +611,29 @@ function compileBinary(scope: BodyScope, op: string, leftNode: Expr, rightNode: 
         return v === null || v === undefined ? right(frame) : v;
       };
     case '&':
-      return (frame) => bitwise(left(frame), right(frame), (a, b) => a & b, (a, b) => a && b);
+      return (frame) =>
+        bitwise(
+          left(frame),
+          right(frame),
+          (a, b) => a & b,
+          (a, b) => a && b
+        );
     case '|':
-      return (frame) => bitwise(left(frame), right(frame), (a, b) => a | b, (a, b) => a || b);
+      return (frame) =>
+        bitwise(
+          left(frame),
+          right(frame),
+          (a, b) => a | b,
+          (a, b) => a || b
+        );
     case '^':
-      return (frame) => bitwise(left(frame), right(frame), (a, b) => a ^ b, (a, b) => a !== b);
+      return (frame) =>
+        bitwise(
+          left(frame),
+          right(frame),
+          (a, b) => a ^ b,
+          (a, b) => a !== b
+        );
     case '<<':
       return (frame) => (left(frame) as number) << (right(frame) as number);
     case '>>':
@@ -621,7 +686,8 @@ function compileLValue(scope: BodyScope, node: Expr): LValue {
       };
     }
     const field = findField(scope, node.name);
-    if (field) return { get: fieldReader(scope, field, node.line), set: fieldWriter(scope, field, node.line) };
+    if (field)
+      return { get: fieldReader(scope, field, node.line), set: fieldWriter(scope, field, node.line) };
     throw unsupported(scope, node, `Variable does not exist: ${node.name}`);
   }
   if (node.kind === 'dot') {
@@ -638,7 +704,10 @@ function compileLValue(scope: BodyScope, node: Expr): LValue {
       const field = target.cls.findField(name.toLowerCase());
       if (field?.isStatic) {
         const withBodies = withAccessors(field);
-        return { get: (frame) => frame.ex.getStatic(withBodies), set: (frame, v) => frame.ex.setStatic(withBodies, v) };
+        return {
+          get: (frame) => frame.ex.getStatic(withBodies),
+          set: (frame, v) => frame.ex.setStatic(withBodies, v)
+        };
       }
     }
     throw unsupported(scope, node, `assignment to ${name}`);
@@ -687,11 +756,29 @@ function compoundOperator(op: string): (a: unknown, b: unknown) => unknown {
     case '/=':
       return divide;
     case '&=':
-      return (a, b) => bitwise(a, b, (x, y) => x & y, (x, y) => x && y);
+      return (a, b) =>
+        bitwise(
+          a,
+          b,
+          (x, y) => x & y,
+          (x, y) => x && y
+        );
     case '|=':
-      return (a, b) => bitwise(a, b, (x, y) => x | y, (x, y) => x || y);
+      return (a, b) =>
+        bitwise(
+          a,
+          b,
+          (x, y) => x | y,
+          (x, y) => x || y
+        );
     case '^=':
-      return (a, b) => bitwise(a, b, (x, y) => x ^ y, (x, y) => x !== y);
+      return (a, b) =>
+        bitwise(
+          a,
+          b,
+          (x, y) => x ^ y,
+          (x, y) => x !== y
+        );
     case '<<=':
       return (a, b) => (a as number) << (b as number);
     case '>>=':
@@ -714,4 +801,3 @@ function compileStep(scope: BodyScope, node: Extract<Expr, { kind: 'step' }>): E
     return prefix ? after : before;
   };
 }
-

@@ -3,7 +3,15 @@ import { PlatformError, UnsupportedError } from '../platformError';
 import { ApexThrow } from './apexThrow';
 import { coerceToDeclared } from './coerceDeclared';
 import type { BodyScope } from './compiler';
-import { BREAK, CONTINUE, NORMAL, RETURN, type Completion, type ExpressionCode, type StatementCode } from './compiledBody';
+import {
+  BREAK,
+  CONTINUE,
+  NORMAL,
+  RETURN,
+  type Completion,
+  type ExpressionCode,
+  type StatementCode
+} from './compiledBody';
 import type { Frame } from './frame';
 import { isInstanceOf, npe, toText } from './operators';
 import { ApexEnumValue, ApexObject, type RuntimeClass } from './runtimeClass';
@@ -109,7 +117,8 @@ function compileBare(scope: BodyScope, node: Exclude<Stmt, { kind: 'block' }>): 
       return (frame) => {
         const exception = value(frame);
         if (exception === null) throw npe();
-        if (!(exception instanceof ApexObject)) throw new UnsupportedError('throwing a non-exception value', scope.file, node.line);
+        if (!(exception instanceof ApexObject))
+          throw new UnsupportedError('throwing a non-exception value', scope.file, node.line);
         frame.ex.captureStackTrace(exception);
         throw new ApexThrow(exception);
       };
@@ -121,14 +130,19 @@ function compileBare(scope: BodyScope, node: Exclude<Stmt, { kind: 'block' }>): 
     case 'dml':
       return compileDml(scope, node);
     case 'runAs': {
-      if (node.args.length !== 1) throw new UnsupportedError('System.runAs with a package version', scope.file, node.line);
+      if (node.args.length !== 1)
+        throw new UnsupportedError('System.runAs with a package version', scope.file, node.line);
       const user = scope.expression(node.args[0]);
       const block = scope.nested(() => compileBlockStatements(scope, node.block.statements));
       return (frame) => {
         const who = user(frame);
         if (!(who instanceof SObject) || who.type.name !== 'User' || !who.id)
-          throw new PlatformError('System.IllegalArgumentException', 'System.runAs needs a User record with an Id');
-        if (!frame.ex.options.isTest) throw new UnsupportedError('System.runAs outside a test', scope.file, node.line);
+          throw new PlatformError(
+            'System.IllegalArgumentException',
+            'System.runAs needs a User record with an Id'
+          );
+        if (!frame.ex.options.isTest)
+          throw new UnsupportedError('System.runAs outside a test', scope.file, node.line);
         let completion: Completion = NORMAL;
         frame.ex.runAs(who.id, () => {
           completion = block(frame);
@@ -160,7 +174,8 @@ function compileLocal(
     return { slot, init };
   });
   return (frame) => {
-    for (const step of steps) frame.locals[step.slot] = step.init ? coerceToDeclared(step.init(frame), type) : null;
+    for (const step of steps)
+      frame.locals[step.slot] = step.init ? coerceToDeclared(step.init(frame), type) : null;
     return NORMAL;
   };
 }
@@ -207,7 +222,12 @@ function compileForEach(scope: BodyScope, node: Extract<Stmt, { kind: 'forEach' 
     let items: unknown[];
     if (source instanceof ApexList) items = source.items.slice();
     else if (source instanceof ApexSet) items = source.values();
-    else throw new UnsupportedError(`iterating a ${source instanceof ApexMap ? 'Map' : typeof source}`, scope.file, node.line);
+    else
+      throw new UnsupportedError(
+        `iterating a ${source instanceof ApexMap ? 'Map' : typeof source}`,
+        scope.file,
+        node.line
+      );
     if (chunked && source instanceof ApexList) {
       const element = type.kind === 'list' ? type.element : source.element;
       const chunks: unknown[] = [];
@@ -230,7 +250,12 @@ function isUncatchable(error: unknown): boolean {
   return true;
 }
 
-function compileTry(scope: BodyScope, block: Stmt[], catches: Catch[], finallyBlock: Stmt[] | null): StatementCode {
+function compileTry(
+  scope: BodyScope,
+  block: Stmt[],
+  catches: Catch[],
+  finallyBlock: Stmt[] | null
+): StatementCode {
   const body = scope.nested(() => compileBlockStatements(scope, block));
   const handlers = catches.map((c) => {
     const cls = scope.registry.findClass(
@@ -289,7 +314,12 @@ function compileSwitch(scope: BodyScope, subject: ExpressionCode, whens: When[])
       const run = compileBlockStatements(scope, when.block.statements);
       if (match.kind === 'else') return { test: () => true, bind: -1, run };
       const tests = match.values.map((v): ((value: unknown) => boolean) => {
-        if (v.kind === 'literal') return (value) => (v.value === null ? value === null : value !== null && (typeof value === 'string' ? value === v.value : Number(toText(value)) === v.value));
+        if (v.kind === 'literal')
+          return (value) =>
+            v.value === null
+              ? value === null
+              : value !== null &&
+                (typeof value === 'string' ? value === v.value : Number(toText(value)) === v.value);
         const name = v.names[v.names.length - 1].toLowerCase();
         return (value) => value instanceof ApexEnumValue && value.name.toLowerCase() === name;
       });

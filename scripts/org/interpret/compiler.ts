@@ -126,7 +126,12 @@ export class Compiler {
     let statements = body.statements;
     let explicitCall: ConstructorBody['explicitCall'] = null;
     const first = statements[0];
-    if (first?.kind === 'expr' && first.expr.kind === 'call' && first.expr.target === null && (first.expr.name === 'this' || first.expr.name === 'super')) {
+    if (
+      first?.kind === 'expr' &&
+      first.expr.kind === 'call' &&
+      first.expr.target === null &&
+      (first.expr.name === 'this' || first.expr.name === 'super')
+    ) {
       const call = first.expr;
       const hits = scope.coverageHits(first.line);
       const args = call.args.map((arg) => scope.expression(arg));

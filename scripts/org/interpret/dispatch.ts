@@ -5,7 +5,12 @@ import type { Execution } from './execution';
 import { npe, runtimeTypeName, toId } from './operators';
 import { withAccessors } from './properties';
 import { ApexEnumValue, ApexObject } from './runtimeClass';
-import { BLOB_METHODS, BOOLEAN_METHODS, ENUM_METHODS, OBJECT_METHODS } from './system/valueMethods/basicMethods';
+import {
+  BLOB_METHODS,
+  BOOLEAN_METHODS,
+  ENUM_METHODS,
+  OBJECT_METHODS
+} from './system/valueMethods/basicMethods';
 import { LIST_METHODS, MAP_METHODS, SET_METHODS } from './system/valueMethods/collectionMethods';
 import { DATE_METHODS, DATETIME_METHODS, TIME_METHODS } from './system/valueMethods/temporalMethods';
 import { NUMBER_METHODS } from './system/valueMethods/numberMethods';
@@ -63,7 +68,8 @@ export function readSObjectField(record: SObject, name: string): unknown {
   if (slot) return slot.value;
   const field = record.field(name);
   const relationship = !field && isRelationship(record, name);
-  if (!field && !relationship) throw new PlatformError('System.SObjectException', `Invalid field ${name} for ${record.type.name}`);
+  if (!field && !relationship)
+    throw new PlatformError('System.SObjectException', `Invalid field ${name} for ${record.type.name}`);
   // SOQL always retrieves Id, so it is never "not queried": a clone without its Id reads null.
   if (record.retrieved && field?.name !== 'Id')
     throw new PlatformError(
@@ -77,7 +83,8 @@ export function readSObjectField(record: SObject, name: string): unknown {
 function isRelationship(record: SObject, name: string): boolean {
   const lower = name.toLowerCase();
   if (record.type.childRelationships.has(lower)) return true;
-  for (const field of record.type.fields.values()) if (field.relationshipName?.toLowerCase() === lower) return true;
+  for (const field of record.type.fields.values())
+    if (field.relationshipName?.toLowerCase() === lower) return true;
   return false;
 }
 
@@ -92,7 +99,10 @@ export function writeSObjectField(_ex: Execution, record: SObject, name: string,
   const lookup = [...record.type.fields.values()].find((f) => f.relationshipName?.toLowerCase() === lower);
   if (lookup) {
     if (value !== null && !(value instanceof SObject))
-      throw new PlatformError('System.SObjectException', `Illegal assignment from ${runtimeTypeName(value)} to SObject`);
+      throw new PlatformError(
+        'System.SObjectException',
+        `Illegal assignment from ${runtimeTypeName(value)} to SObject`
+      );
     record.set(lookup.relationshipName as string, value);
     return;
   }
@@ -145,13 +155,20 @@ export function fieldValue(record: SObject, field: FieldDescribe, value: unknown
 /** `record.Field__c.addError(message)`: the error is attached to that field. */
 export function sobjectFieldError(ex: Execution, record: SObject, field: string, args: unknown[]): null {
   const message = args[0];
-  if (message instanceof ApexObject) record.errors.push({ field, message: String(message.native.message ?? '') });
+  if (message instanceof ApexObject)
+    record.errors.push({ field, message: String(message.native.message ?? '') });
   else record.errors.push({ field: record.field(field)?.name ?? field, message: String(message ?? '') });
   void ex;
   return null;
 }
 
-export function callMember(ex: Execution, base: unknown, name: string, args: unknown[], safe: boolean): unknown {
+export function callMember(
+  ex: Execution,
+  base: unknown,
+  name: string,
+  args: unknown[],
+  safe: boolean
+): unknown {
   if (base === null || base === undefined) {
     if (safe) return null;
     throw npe();
@@ -192,4 +209,3 @@ function methodTable(base: unknown): Record<string, ValueMethod> | null {
   if (base instanceof Uint8Array) return BLOB_METHODS;
   return null;
 }
-

@@ -136,7 +136,11 @@ export class Execution {
   invoke(method: MethodInfo, self: ApexObject | null, args: unknown[]): unknown {
     if (method.isStatic) this.ensureInitialized(method.owner);
     if (method.native) return method.native(this, self, args);
-    if (!method.decl?.body) throw this.platformError('System.UnexpectedException', `Method ${method.owner.name}.${method.name} has no body`);
+    if (!method.decl?.body)
+      throw this.platformError(
+        'System.UnexpectedException',
+        `Method ${method.owner.name}.${method.name} has no body`
+      );
     const body = this.org.compiler.method(method);
     const params = method.params ?? [];
     const values = params.map((p, i) => coerce(args[i], p.type));
@@ -191,7 +195,11 @@ export class Execution {
     const fitting = candidates.filter((m) => m.params === null || m.params.length === args.length);
     if (fitting.length === 1) return fitting[0];
     const typed = fitting.filter(
-      (m) => m.params === null || m.params.every((p, i) => args[i] === null || isInstanceOf(args[i], p.type) || acceptsNumber(p.type, args[i]))
+      (m) =>
+        m.params === null ||
+        m.params.every(
+          (p, i) => args[i] === null || isInstanceOf(args[i], p.type) || acceptsNumber(p.type, args[i])
+        )
     );
     if (typed.length >= 1) return mostSpecific(typed, args);
     throw new UnsupportedError(
@@ -204,7 +212,11 @@ export class Execution {
   construct(cls: RuntimeClass, args: unknown[]): ApexObject {
     this.ensureInitialized(cls);
     if (cls.kind !== 'class' || cls.isAbstract)
-      throw new UnsupportedError(`new ${cls.name}: abstract types cannot be instantiated`, this.frame?.cls?.file ?? undefined, this.frame?.line);
+      throw new UnsupportedError(
+        `new ${cls.name}: abstract types cannot be instantiated`,
+        this.frame?.cls?.file ?? undefined,
+        this.frame?.line
+      );
     const object = new ApexObject(cls);
     this.runConstructor(cls, object, args);
     return object;
@@ -214,14 +226,21 @@ export class Execution {
   runConstructor(cls: RuntimeClass, object: ApexObject, args: unknown[]): void {
     this.org.registry.link(cls);
     if (cls.isSystem) {
-      const native = cls.constructors.length > 0 ? this.selectMethod(cls.constructors, args, `${cls.name} constructor`) : null;
+      const native =
+        cls.constructors.length > 0
+          ? this.selectMethod(cls.constructors, args, `${cls.name} constructor`)
+          : null;
       if (native?.native) native.native(this, object, args);
       else if (cls.superclass) this.runConstructor(cls.superclass, object, args);
       return;
     }
     if (cls.constructors.length === 0) {
       if (args.length > 0 && !cls.isA(this.org.registry.systemClass('Exception')))
-        throw new UnsupportedError(`new ${cls.name}(${args.length} arguments): no such constructor`, cls.file ?? undefined, this.frame?.line);
+        throw new UnsupportedError(
+          `new ${cls.name}(${args.length} arguments): no such constructor`,
+          cls.file ?? undefined,
+          this.frame?.line
+        );
       // Exceptions get the platform's four constructors; other classes the default one.
       if (cls.superclass) this.runConstructor(cls.superclass, object, args);
       this.initializeFields(cls, object);
@@ -230,15 +249,28 @@ export class Execution {
     const ctor = this.selectMethod(cls.constructors, args, `${cls.name} constructor`);
     const compiled = this.org.compiler.constructorBody(ctor);
     const params = ctor.params ?? [];
-    const frame = new Frame(this, `${cls.name}.<init>`, cls, object, this.sharingFor(cls), compiled.size, ctor.line);
+    const frame = new Frame(
+      this,
+      `${cls.name}.<init>`,
+      cls,
+      object,
+      this.sharingFor(cls),
+      compiled.size,
+      ctor.line
+    );
     params.forEach((p, i) => (frame.locals[i] = coerce(args[i], p.type)));
     this.stack.push(frame);
     try {
       const explicit = compiled.explicitCall;
       if (explicit?.kind === 'this') {
-        this.runConstructor(cls, object, explicit.args.map((arg) => arg(frame)));
+        this.runConstructor(
+          cls,
+          object,
+          explicit.args.map((arg) => arg(frame))
+        );
       } else {
-        if (cls.superclass) this.runConstructor(cls.superclass, object, explicit ? explicit.args.map((arg) => arg(frame)) : []);
+        if (cls.superclass)
+          this.runConstructor(cls.superclass, object, explicit ? explicit.args.map((arg) => arg(frame)) : []);
         this.initializeFields(cls, object);
       }
       compiled.run(frame);
@@ -260,7 +292,8 @@ export class Execution {
 
   private initializeFields(cls: RuntimeClass, object: ApexObject): void {
     const init = this.org.compiler.instanceInitializer(cls);
-    if (init) this.runBody(`${cls.name}.<init>`, cls, object, this.sharingFor(cls), init, [], cls.decl?.line ?? 1);
+    if (init)
+      this.runBody(`${cls.name}.<init>`, cls, object, this.sharingFor(cls), init, [], cls.decl?.line ?? 1);
   }
 
   // ---- exceptions ----------------------------------------------------------------------------
@@ -288,7 +321,10 @@ export class Execution {
   stackTrace(): string {
     return [...this.stack]
       .reverse()
-      .map((frame) => `${/^(Trigger\.|AnonymousBlock)/.test(frame.label) ? '' : 'Class.'}${frame.label}: line ${frame.line}, column 1`)
+      .map(
+        (frame) =>
+          `${/^(Trigger\.|AnonymousBlock)/.test(frame.label) ? '' : 'Class.'}${frame.label}: line ${frame.line}, column 1`
+      )
       .join('\n');
   }
 
@@ -337,12 +373,17 @@ export class Execution {
 
 /** What the runtime does not support, met below the compiler (a value's method, a member), gets the file:line of the Apex that reached it. */
 function locate(error: unknown, file: string | undefined, line: number): unknown {
-  if (error instanceof UnsupportedError && error.file === undefined && file !== undefined) return new UnsupportedError(error.construct, file, line);
+  if (error instanceof UnsupportedError && error.file === undefined && file !== undefined)
+    return new UnsupportedError(error.construct, file, line);
   return error;
 }
 
 function acceptsNumber(type: import('./types').ApexType, value: unknown): boolean {
-  return type.kind === 'primitive' && (type.name === 'Decimal' || type.name === 'Double' || type.name === 'Long') && typeof value === 'number';
+  return (
+    type.kind === 'primitive' &&
+    (type.name === 'Decimal' || type.name === 'Double' || type.name === 'Long') &&
+    typeof value === 'number'
+  );
 }
 
 /** Of several fitting overloads, the one whose parameter types are the narrowest for these arguments. */
@@ -351,7 +392,12 @@ function mostSpecific(methods: MethodInfo[], args: unknown[]): MethodInfo {
     (m.params ?? []).reduce((total, p, i) => {
       if (args[i] === null) return total;
       if (p.type.kind === 'primitive' && p.type.name === 'Object') return total;
-      if (p.type.kind === 'class' && args[i] instanceof ApexObject && (args[i] as ApexObject).cls === p.type.cls) return total + 3;
+      if (
+        p.type.kind === 'class' &&
+        args[i] instanceof ApexObject &&
+        (args[i] as ApexObject).cls === p.type.cls
+      )
+        return total + 3;
       if (p.type.kind === 'sobject' && p.type.object !== null) return total + 2;
       return total + 1;
     }, 0);

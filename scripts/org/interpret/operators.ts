@@ -21,7 +21,8 @@ export function npe(): PlatformError {
 export function apexEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || a === undefined || b === undefined) return a == b;
-  if (typeof a === 'string' && typeof b === 'string') return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.length === b.length && a.toLowerCase() === b.toLowerCase();
   if (isNumber(a) && isNumber(b)) return numberOf(a) === numberOf(b);
   if (a instanceof ApexDate && b instanceof ApexDate) return a.days === b.days;
   if (a instanceof ApexDatetime && b instanceof ApexDatetime) return a.ms === b.ms;
@@ -29,7 +30,8 @@ export function apexEquals(a: unknown, b: unknown): boolean {
   if (a instanceof SObject && b instanceof SObject) return a.collectionKey() === b.collectionKey();
   if (a instanceof ApexList && b instanceof ApexList)
     return a.items.length === b.items.length && a.items.every((item, i) => apexEquals(item, b.items[i]));
-  if (a instanceof ApexSet && b instanceof ApexSet) return a.size === b.size && a.values().every((v) => b.has(v));
+  if (a instanceof ApexSet && b instanceof ApexSet)
+    return a.size === b.size && a.values().every((v) => b.has(v));
   if (a instanceof ApexMap && b instanceof ApexMap)
     return a.size === b.size && a.keys().every((k) => b.has(k) && apexEquals(a.get(k), b.get(k)));
   return false;
@@ -51,7 +53,10 @@ export function compareValues(a: unknown, b: unknown): number | null {
   if (a instanceof ApexTime && b instanceof ApexTime) return a.ms - b.ms;
   if (a instanceof ApexDate && b instanceof ApexDatetime) return a.days * 86_400_000 - b.ms;
   if (a instanceof ApexDatetime && b instanceof ApexDate) return a.ms - b.days * 86_400_000;
-  throw new PlatformError('System.TypeException', `Comparison arguments must be compatible types: ${runtimeTypeName(a)}, ${runtimeTypeName(b)}`);
+  throw new PlatformError(
+    'System.TypeException',
+    `Comparison arguments must be compatible types: ${runtimeTypeName(a)}, ${runtimeTypeName(b)}`
+  );
 }
 
 function isWhole(value: unknown): value is number {
@@ -77,7 +82,8 @@ function numeric(
   // operands (1.50 + 1 = 2.50), a product the sum of theirs (1.50 * 2 = 3.00).
   const left = scaleOf(a);
   const right = scaleOf(b);
-  const scale = resultScale && left !== undefined && right !== undefined ? resultScale(left, right) : undefined;
+  const scale =
+    resultScale && left !== undefined && right !== undefined ? resultScale(left, right) : undefined;
   return new Decimal(Number(result.toPrecision(15)), scale);
 }
 
@@ -89,7 +95,8 @@ export function add(a: unknown, b: unknown): unknown {
   if (a === null || b === null || a === undefined || b === undefined) throw npe();
   if (isNumber(a) && isNumber(b)) return numeric(a, b, (x, y) => x + y, SUM_SCALE);
   if (a instanceof ApexDate && isNumber(b)) return a.addDays(Math.trunc(numberOf(b)));
-  if (a instanceof ApexDatetime && isNumber(b)) return new ApexDatetime(a.ms + Math.round(numberOf(b) * 86_400_000));
+  if (a instanceof ApexDatetime && isNumber(b))
+    return new ApexDatetime(a.ms + Math.round(numberOf(b) * 86_400_000));
   throw unsupportedOperands('+', a, b);
 }
 
@@ -97,7 +104,8 @@ export function subtract(a: unknown, b: unknown): unknown {
   if (a === null || b === null || a === undefined || b === undefined) throw npe();
   if (isNumber(a) && isNumber(b)) return numeric(a, b, (x, y) => x - y, SUM_SCALE);
   if (a instanceof ApexDate && isNumber(b)) return a.addDays(-Math.trunc(numberOf(b)));
-  if (a instanceof ApexDatetime && isNumber(b)) return new ApexDatetime(a.ms - Math.round(numberOf(b) * 86_400_000));
+  if (a instanceof ApexDatetime && isNumber(b))
+    return new ApexDatetime(a.ms - Math.round(numberOf(b) * 86_400_000));
   throw unsupportedOperands('-', a, b);
 }
 
@@ -141,7 +149,12 @@ export function toText(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Decimal || value instanceof ApexDate || value instanceof ApexDatetime || value instanceof ApexTime)
+  if (
+    value instanceof Decimal ||
+    value instanceof ApexDate ||
+    value instanceof ApexDatetime ||
+    value instanceof ApexTime
+  )
     return value.toString();
   if (value instanceof ApexEnumValue) return value.name;
   if (value instanceof Uint8Array) return `Blob[${value.length}]`;
@@ -154,11 +167,17 @@ export function toText(value: unknown): string {
   }
   if (value instanceof ApexList) return `(${value.items.map(toText).join(', ')})`;
   if (value instanceof ApexSet) return `{${value.values().map(toText).join(', ')}}`;
-  if (value instanceof ApexMap) return `{${value.keys().map((k) => `${toText(k)}=${toText(value.get(k))}`).join(', ')}}`;
+  if (value instanceof ApexMap)
+    return `{${value
+      .keys()
+      .map((k) => `${toText(k)}=${toText(value.get(k))}`)
+      .join(', ')}}`;
   if (value instanceof ApexObject) {
     const text = value.native.toText;
     if (typeof text === 'function') return (text as () => string)();
-    const fields = [...value.fields.entries()].map(([key, v]) => `${key.slice(key.lastIndexOf('.') + 1)}=${toText(v)}`);
+    const fields = [...value.fields.entries()].map(
+      ([key, v]) => `${key.slice(key.lastIndexOf('.') + 1)}=${toText(v)}`
+    );
     return `${value.cls.name}:[${fields.join(', ')}]`;
   }
   return String(value);
@@ -222,7 +241,11 @@ export function isInstanceOf(value: unknown, type: ApexType): boolean {
     case 'set':
       return value instanceof ApexSet && elementConforms(value.element, type.element);
     case 'map':
-      return value instanceof ApexMap && elementConforms(value.keyType, type.key) && elementConforms(value.valueType, type.value);
+      return (
+        value instanceof ApexMap &&
+        elementConforms(value.keyType, type.key) &&
+        elementConforms(value.valueType, type.value)
+      );
     case 'class':
       if (value instanceof ApexObject) return value.cls.isA(type.cls);
       if (value instanceof ApexEnumValue) return value.enumType === type.cls;
@@ -236,7 +259,10 @@ function elementConforms(actual: ApexType, wanted: ApexType): boolean {
   if (actual.kind !== wanted.kind) return false;
   switch (wanted.kind) {
     case 'primitive':
-      return actual.kind === 'primitive' && (actual.name === wanted.name || (wanted.name === 'String' && actual.name === 'Id'));
+      return (
+        actual.kind === 'primitive' &&
+        (actual.name === wanted.name || (wanted.name === 'String' && actual.name === 'Id'))
+      );
     case 'sobject':
       return actual.kind === 'sobject' && (wanted.object === null || actual.object === wanted.object);
     case 'class':
@@ -245,7 +271,11 @@ function elementConforms(actual: ApexType, wanted: ApexType): boolean {
     case 'set':
       return elementConforms((actual as { element: ApexType }).element, wanted.element);
     case 'map':
-      return actual.kind === 'map' && elementConforms(actual.key, wanted.key) && elementConforms(actual.value, wanted.value);
+      return (
+        actual.kind === 'map' &&
+        elementConforms(actual.key, wanted.key) &&
+        elementConforms(actual.value, wanted.value)
+      );
     default:
       return true;
   }
@@ -286,7 +316,11 @@ export function coerce(value: unknown, type: ApexType): unknown {
       return value instanceof Decimal ? Math.trunc(value.value) : value;
     case 'Integer':
       // An Integer is 32 bits: arithmetic past 2147483647 wraps around by the time it is stored.
-      return value instanceof Decimal ? Math.trunc(value.value) : typeof value === 'number' ? wrapInteger(value) : value;
+      return value instanceof Decimal
+        ? Math.trunc(value.value)
+        : typeof value === 'number'
+          ? wrapInteger(value)
+          : value;
     case 'Id':
       return typeof value === 'string' ? toId(value) : value;
     case 'Datetime':

@@ -1,4 +1,13 @@
-import type { Annotation, ClassDecl, EnumDecl, Expr, InterfaceDecl, MethodDecl, Modifiers, PropertyDecl } from '../parse/ast';
+import type {
+  Annotation,
+  ClassDecl,
+  EnumDecl,
+  Expr,
+  InterfaceDecl,
+  MethodDecl,
+  Modifiers,
+  PropertyDecl
+} from '../parse/ast';
 import { typeName, type ApexType, type ClassLike } from './types';
 import type { Execution } from './execution';
 import type { CompiledBody } from './compiledBody';
@@ -113,7 +122,8 @@ export class RuntimeClass implements ClassLike {
     }
     if (this.kind === 'interface' || this.isAbstract) {
       for (const iface of this.interfaces)
-        for (const method of iface.findMethods(name)) if (!found.some((m) => sameSignature(m, method))) found.push(method);
+        for (const method of iface.findMethods(name))
+          if (!found.some((m) => sameSignature(m, method))) found.push(method);
     }
     return found;
   }
@@ -132,7 +142,8 @@ export class RuntimeClass implements ClassLike {
     if (method.isStatic) return method;
     for (const cls of this.lineage()) {
       for (const candidate of cls.methods.get(method.name.toLowerCase()) ?? []) {
-        if (sameSignature(candidate, method) && (candidate.body || candidate.decl?.body || candidate.native)) return candidate;
+        if (sameSignature(candidate, method) && (candidate.body || candidate.decl?.body || candidate.native))
+          return candidate;
       }
     }
     return method;
@@ -143,7 +154,10 @@ export class RuntimeClass implements ClassLike {
 function sameSignature(a: MethodInfo, b: MethodInfo): boolean {
   if (a.name.toLowerCase() !== b.name.toLowerCase()) return false;
   if (!a.params || !b.params) return a.params === b.params;
-  return a.params.length === b.params.length && a.params.every((p, i) => typeName(p.type) === typeName((b.params as ParamInfo[])[i].type));
+  return (
+    a.params.length === b.params.length &&
+    a.params.every((p, i) => typeName(p.type) === typeName((b.params as ParamInfo[])[i].type))
+  );
 }
 
 export class ApexObject {

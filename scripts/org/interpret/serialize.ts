@@ -39,7 +39,12 @@ export function toJson(ex: Execution, value: unknown, options: SerializeOptions)
   if (value instanceof ApexSet) return value.values().map((item) => toJson(ex, item, options));
   if (value instanceof ApexMap) {
     const out: Record<string, JsonValue> = {};
-    for (const key of value.keys()) out[String(key instanceof Object ? toJson(ex, key, options) : key)] = toJson(ex, value.get(key), options);
+    for (const key of value.keys())
+      out[String(key instanceof Object ? toJson(ex, key, options) : key)] = toJson(
+        ex,
+        value.get(key),
+        options
+      );
     return out;
   }
   if (value instanceof SObject) return sobjectJson(ex, value, options);
@@ -50,12 +55,20 @@ export function toJson(ex: Execution, value: unknown, options: SerializeOptions)
 function sobjectJson(ex: Execution, record: SObject, options: SerializeOptions): JsonValue {
   const out: Record<string, JsonValue> = {};
   if (!options.aura && record.type.name !== 'AggregateResult') {
-    out.attributes = { type: record.type.name, ...(record.id ? { url: `/services/data/v65.0/sobjects/${record.type.name}/${record.id}` } : {}) };
+    out.attributes = {
+      type: record.type.name,
+      ...(record.id ? { url: `/services/data/v65.0/sobjects/${record.type.name}/${record.id}` } : {})
+    };
   }
   for (const slot of record.populated()) {
-    if ((options.aura || options.suppressNulls) && (slot.value === null || slot.value === undefined)) continue;
+    if ((options.aura || options.suppressNulls) && (slot.value === null || slot.value === undefined))
+      continue;
     if (slot.value instanceof ApexList) {
-      out[slot.name] = { totalSize: slot.value.items.length, done: true, records: slot.value.items.map((r) => toJson(ex, r, options)) };
+      out[slot.name] = {
+        totalSize: slot.value.items.length,
+        done: true,
+        records: slot.value.items.map((r) => toJson(ex, r, options))
+      };
       if (options.aura) out[slot.name] = slot.value.items.map((r) => toJson(ex, r, options));
       continue;
     }
@@ -71,7 +84,8 @@ function objectJson(ex: Execution, object: ApexObject, options: SerializeOptions
   }
   const out: Record<string, JsonValue> = {};
   const chain: RuntimeClass[] = [];
-  for (let cls: RuntimeClass | null = object.cls; cls && !cls.isSystem; cls = cls.superclass) chain.unshift(cls);
+  for (let cls: RuntimeClass | null = object.cls; cls && !cls.isSystem; cls = cls.superclass)
+    chain.unshift(cls);
   for (const cls of chain) {
     ex.org.registry.link(cls);
     for (const field of cls.fields.values()) {
@@ -92,7 +106,8 @@ function objectJson(ex: Execution, object: ApexObject, options: SerializeOptions
 function fieldDecl(cls: RuntimeClass, name: string): import('../parse/ast').FieldDecl | undefined {
   if (!cls.decl || cls.decl.kind !== 'class') return undefined;
   return cls.decl.members.find(
-    (m): m is import('../parse/ast').FieldDecl => m.kind === 'field' && m.declarators.some((d) => d.name.toLowerCase() === name.toLowerCase())
+    (m): m is import('../parse/ast').FieldDecl =>
+      m.kind === 'field' && m.declarators.some((d) => d.name.toLowerCase() === name.toLowerCase())
   );
 }
 
@@ -107,8 +122,18 @@ function fieldModifiers(cls: RuntimeClass, name: string): import('../parse/ast')
 // ---- JSON → Apex -------------------------------------------------------------------------------
 
 function wrongType(expected: string, value: JsonValue, path: string): PlatformError {
-  const actual = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : JSON.stringify(value);
-  return new PlatformError('System.JSONException', `${path ? `${path}: ` : ''}expected ${expected}, got ${actual}`);
+  const actual =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'an array'
+        : typeof value === 'object'
+          ? 'an object'
+          : JSON.stringify(value);
+  return new PlatformError(
+    'System.JSONException',
+    `${path ? `${path}: ` : ''}expected ${expected}, got ${actual}`
+  );
 }
 
 /** JSON (already parsed) as a value of the Apex type; `path` names where a mismatch is for the message. */
@@ -127,10 +152,14 @@ export function fromJson(ex: Execution, value: JsonValue, type: ApexType, path =
       return set;
     }
     case 'map': {
-      if (typeof value !== 'object' || Array.isArray(value)) throw wrongType(`an object for ${typeName(type)}`, value, path);
+      if (typeof value !== 'object' || Array.isArray(value))
+        throw wrongType(`an object for ${typeName(type)}`, value, path);
       const map = new ApexMap(type.key, type.value);
       for (const [key, item] of Object.entries(value))
-        map.put(coerce(primitiveKey(key, type.key), type.key), fromJson(ex, item, type.value, path ? `${path}.${key}` : key));
+        map.put(
+          coerce(primitiveKey(key, type.key), type.key),
+          fromJson(ex, item, type.value, path ? `${path}.${key}` : key)
+        );
       return map;
     }
     case 'sobject':
@@ -163,20 +192,28 @@ function primitiveFromJson(value: JsonValue, name: string, path: string): unknow
       return value;
     case 'Integer':
     case 'Long':
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw wrongType('a whole number', value, path);
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        throw wrongType('a whole number', value, path);
       return value;
     case 'Decimal':
     case 'Double':
-      if (typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value.trim())) return new Decimal(Number(value));
+      if (typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value.trim()))
+        return new Decimal(Number(value));
       if (typeof value !== 'number') throw wrongType('a number', value, path);
       return name === 'Double' ? new Decimal(value, undefined, true) : new Decimal(value);
     case 'Date': {
       const date = typeof value === 'string' ? ApexDate.parse(value) : null;
-      if (!date || (typeof value === 'string' && value.trim().length !== 10)) throw wrongType('a date (YYYY-MM-DD)', value, path);
+      if (!date || (typeof value === 'string' && value.trim().length !== 10))
+        throw wrongType('a date (YYYY-MM-DD)', value, path);
       return date;
     }
     case 'Datetime': {
-      const datetime = typeof value === 'string' ? ApexDatetime.parse(value) : typeof value === 'number' ? new ApexDatetime(value) : null;
+      const datetime =
+        typeof value === 'string'
+          ? ApexDatetime.parse(value)
+          : typeof value === 'number'
+            ? new ApexDatetime(value)
+            : null;
       if (!datetime) throw wrongType('a datetime (ISO 8601)', value, path);
       return datetime;
     }
@@ -194,17 +231,30 @@ export function untyped(value: JsonValue): unknown {
     for (const [key, item] of Object.entries(value)) map.put(key, untyped(item));
     return map;
   }
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? value : new Decimal(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? value : new Decimal(value);
   return value;
 }
 
-function sobjectFromJson(ex: Execution, value: JsonValue, declared: ObjectDescribe | null, path: string): SObject {
-  if (typeof value !== 'object' || Array.isArray(value) || value === null) throw wrongType('an object for an SObject', value, path);
+function sobjectFromJson(
+  ex: Execution,
+  value: JsonValue,
+  declared: ObjectDescribe | null,
+  path: string
+): SObject {
+  if (typeof value !== 'object' || Array.isArray(value) || value === null)
+    throw wrongType('an object for an SObject', value, path);
   const attributes = value.attributes;
   let object = declared;
-  if (attributes && typeof attributes === 'object' && !Array.isArray(attributes) && typeof attributes.type === 'string')
+  if (
+    attributes &&
+    typeof attributes === 'object' &&
+    !Array.isArray(attributes) &&
+    typeof attributes.type === 'string'
+  )
     object = ex.org.schema.object(attributes.type) ?? object;
-  if (!object) throw new PlatformError('System.JSONException', `${path}: the SObject has no type (attributes.type)`);
+  if (!object)
+    throw new PlatformError('System.JSONException', `${path}: the SObject has no type (attributes.type)`);
   const record = new SObject(object);
   for (const [key, item] of Object.entries(value)) {
     if (key === 'attributes') continue;
@@ -215,20 +265,34 @@ function sobjectFromJson(ex: Execution, value: JsonValue, declared: ObjectDescri
       record.set(field.name, fieldValue(record, field, fromJson(ex, item, type, where)));
       continue;
     }
-    const lookup = [...object.fields.values()].find((f) => f.relationshipName?.toLowerCase() === key.toLowerCase());
+    const lookup = [...object.fields.values()].find(
+      (f) => f.relationshipName?.toLowerCase() === key.toLowerCase()
+    );
     if (lookup) {
       const parent = ex.org.schema.object(lookup.referenceTo[0] ?? '') ?? null;
-      record.set(lookup.relationshipName as string, item === null ? null : sobjectFromJson(ex, item, parent, where));
+      record.set(
+        lookup.relationshipName as string,
+        item === null ? null : sobjectFromJson(ex, item, parent, where)
+      );
       continue;
     }
     const child = object.childRelationships.get(key.toLowerCase());
     if (child && item && typeof item === 'object') {
-      const rows = Array.isArray(item) ? item : (item.records as JsonValue[]) ?? [];
+      const rows = Array.isArray(item) ? item : ((item.records as JsonValue[]) ?? []);
       const childObject = ex.org.schema.object(child.childObject) ?? null;
-      record.set(child.relationshipName, new ApexList({ kind: 'sobject', object: childObject }, rows.map((r) => sobjectFromJson(ex, r, childObject, where))));
+      record.set(
+        child.relationshipName,
+        new ApexList(
+          { kind: 'sobject', object: childObject },
+          rows.map((r) => sobjectFromJson(ex, r, childObject, where))
+        )
+      );
       continue;
     }
-    throw new PlatformError('System.JSONException', `No such column '${key}' on sobject of type ${object.name}`);
+    throw new PlatformError(
+      'System.JSONException',
+      `No such column '${key}' on sobject of type ${object.name}`
+    );
   }
   return record;
 }
@@ -262,7 +326,8 @@ function classFromJson(ex: Execution, value: JsonValue, cls: RuntimeClass, path:
     if (!found) throw wrongType(`a ${cls.name} value`, value, path);
     return found;
   }
-  if (typeof value !== 'object' || Array.isArray(value) || value === null) throw wrongType(`an object for ${cls.name}`, value, path);
+  if (typeof value !== 'object' || Array.isArray(value) || value === null)
+    throw wrongType(`an object for ${cls.name}`, value, path);
   ex.ensureInitialized(cls);
   // JSON.deserialize sets fields without running constructors, as the platform does.
   const object = new ApexObject(cls);

@@ -38,18 +38,27 @@ export const SYNC_LIMITS: LimitMaximums = {
 export const ASYNC_LIMITS: LimitMaximums = { ...SYNC_LIMITS, queries: 200, queueableJobs: 1, cpuMs: 60_000 };
 
 export class GovernorLimits {
-  readonly counts: LimitCounts = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, queueableJobs: 0, cpuMs: 0 };
+  readonly counts: LimitCounts = {
+    queries: 0,
+    queryRows: 0,
+    dmlStatements: 0,
+    dmlRows: 0,
+    queueableJobs: 0,
+    cpuMs: 0
+  };
   private readonly startedAt = process.cpuUsage();
 
   constructor(readonly max: LimitMaximums) {}
 
   countQuery(): void {
-    if (++this.counts.queries > this.max.queries) throw limit(`Too many SOQL queries: ${this.counts.queries}`);
+    if (++this.counts.queries > this.max.queries)
+      throw limit(`Too many SOQL queries: ${this.counts.queries}`);
   }
 
   countQueryRows(rows: number): void {
     this.counts.queryRows += rows;
-    if (this.counts.queryRows > this.max.queryRows) throw limit(`Too many query rows: ${this.counts.queryRows}`);
+    if (this.counts.queryRows > this.max.queryRows)
+      throw limit(`Too many query rows: ${this.counts.queryRows}`);
   }
 
   countDml(rows: number): void {

@@ -147,7 +147,8 @@ export type Stmt =
   | {
       kind: 'for';
       line: number;
-      init: { kind: 'local'; type: TypeRef; declarators: Declarator[] } | { kind: 'exprs'; exprs: Expr[] } | null;
+      init:
+        { kind: 'local'; type: TypeRef; declarators: Declarator[] } | { kind: 'exprs'; exprs: Expr[] } | null;
       cond: Expr | null;
       update: Expr[];
       body: Stmt | null;
@@ -188,14 +189,23 @@ export type WhenValue =
 export interface When {
   line: number;
   /** else: no values; type: `when Account a`. */
-  match: { kind: 'else' } | { kind: 'values'; values: WhenValue[] } | { kind: 'type'; type: TypeRef; name: string };
+  match:
+    | { kind: 'else' }
+    | { kind: 'values'; values: WhenValue[] }
+    | { kind: 'type'; type: TypeRef; name: string };
   block: Block;
 }
 
 export type LiteralType = 'Integer' | 'Long' | 'Decimal' | 'String' | 'Boolean' | 'Null';
 
 export type Expr =
-  | { kind: 'literal'; line: number; type: LiteralType; value: string | number | boolean | null; scale?: number }
+  | {
+      kind: 'literal';
+      line: number;
+      type: LiteralType;
+      value: string | number | boolean | null;
+      scale?: number;
+    }
   | { kind: 'name'; line: number; name: string }
   | { kind: 'this'; line: number }
   | { kind: 'super'; line: number }

@@ -24,7 +24,11 @@ function parserFingerprint(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-export function loadApexSources(root: string, sourceDirs: readonly string[], cacheDir: string | null): ApexSource[] {
+export function loadApexSources(
+  root: string,
+  sourceDirs: readonly string[],
+  cacheDir: string | null
+): ApexSource[] {
   const fingerprint = parserFingerprint();
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   const sources: ApexSource[] = [];
@@ -34,18 +38,26 @@ export function loadApexSources(root: string, sourceDirs: readonly string[], cac
       ['triggers', '.trigger']
     ] as const) {
       for (const found of findDirs(dir, folder))
-        for (const path of filesEnding(found, suffix)) sources.push(parseCached(root, path, suffix === '.trigger', fingerprint, cacheDir));
+        for (const path of filesEnding(found, suffix))
+          sources.push(parseCached(root, path, suffix === '.trigger', fingerprint, cacheDir));
     }
   }
   return sources;
 }
 
-function parseCached(root: string, path: string, trigger: boolean, fingerprint: string, cacheDir: string | null): ApexSource {
+function parseCached(
+  root: string,
+  path: string,
+  trigger: boolean,
+  fingerprint: string,
+  cacheDir: string | null
+): ApexSource {
   const text = readFileSync(path, 'utf8');
   const file = relative(root, path) || basename(path);
   const key = createHash('sha1').update(fingerprint).update(file).update(text).digest('hex');
   const cached = cacheDir ? join(cacheDir, `${key}.json`) : null;
-  if (cached && existsSync(cached)) return { file, unit: JSON.parse(readFileSync(cached, 'utf8')) as TypeDecl | TriggerDecl };
+  if (cached && existsSync(cached))
+    return { file, unit: JSON.parse(readFileSync(cached, 'utf8')) as TypeDecl | TriggerDecl };
   const unit = trigger ? parseApexTrigger(file, text) : parseApexClass(file, text);
   if (cached) writeFileSync(cached, JSON.stringify(unit));
   return { file, unit };

@@ -41,7 +41,8 @@ export function loadPackageContent(sourceDirs: readonly string[]): PackageConten
         if (!body || !existsSync(join(resourcesDir, body))) continue;
         staticResources.push({
           name,
-          contentType: text(readMetadataFile(meta, 'StaticResource'), 'contentType') ?? 'application/octet-stream',
+          contentType:
+            text(readMetadataFile(meta, 'StaticResource'), 'contentType') ?? 'application/octet-stream',
           body: readFileSync(join(resourcesDir, body))
         });
       }

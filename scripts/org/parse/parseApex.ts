@@ -120,14 +120,21 @@ export function parseApexTrigger(file: string, source: string): TriggerDecl {
   const statements: Stmt[] = [];
   for (const member of unit.triggerBlock().triggerBlockMember_list()) {
     const statement = member.statement();
-    if (!statement) throw new ApexSyntaxError(file, member.start.line, 'not supported by the local runtime: declarations in a trigger body');
+    if (!statement)
+      throw new ApexSyntaxError(
+        file,
+        member.start.line,
+        'not supported by the local runtime: declarations in a trigger body'
+      );
     statements.push(converter.statement(statement));
   }
   return {
     kind: 'trigger',
     name: ids[0].getText(),
     object: ids[1].getText(),
-    events: unit.triggerCase_list().map((c) => `${c.getChild(0).getText()} ${c.getChild(1).getText()}`.toLowerCase()),
+    events: unit
+      .triggerCase_list()
+      .map((c) => `${c.getChild(0).getText()} ${c.getChild(1).getText()}`.toLowerCase()),
     line: unit.start.line,
     body: { kind: 'block', line: unit.triggerBlock().start.line, statements }
   };
@@ -151,7 +158,11 @@ export function parseApexAnonymous(file: string, source: string): Block {
     // on the platform it is a local variable of the block (a modifier such as `static` is not).
     const field = member.anonymousMemberDeclaration()?.fieldDeclaration();
     if (!field || member.modifier_list().length > 0)
-      throw new ApexSyntaxError(file, member.start.line, 'not supported by the local runtime: declarations in anonymous Apex');
+      throw new ApexSyntaxError(
+        file,
+        member.start.line,
+        'not supported by the local runtime: declarations in anonymous Apex'
+      );
     statements.push(converter.anonymousLocal(field));
   }
   return { kind: 'block', line: 1, statements };
@@ -172,7 +183,9 @@ class Converter {
     throw new ApexSyntaxError(this.file, ctx.start.line, `not supported by the local runtime: ${what}`);
   }
 
-  typeDeclaration(ctx: ReturnType<import('@apexdevtools/apex-parser').CompilationUnitContext['typeDeclaration']>): TypeDecl {
+  typeDeclaration(
+    ctx: ReturnType<import('@apexdevtools/apex-parser').CompilationUnitContext['typeDeclaration']>
+  ): TypeDecl {
     const modifiers = this.modifiers(ctx.modifier_list());
     const cls = ctx.classDeclaration();
     if (cls) return this.classDeclaration(cls, modifiers);
@@ -201,7 +214,8 @@ class Converter {
         continue;
       }
       const text = modifier.getText().toLowerCase();
-      if (text === 'private' || text === 'protected' || text === 'public' || text === 'global') result.access = text;
+      if (text === 'private' || text === 'protected' || text === 'public' || text === 'global')
+        result.access = text;
       else if (text === 'static') result.isStatic = true;
       else if (text === 'final') result.isFinal = true;
       else if (text === 'abstract') result.isAbstract = true;
@@ -223,7 +237,11 @@ class Converter {
     for (const pair of pairs ? pairs.elementValuePair_list() : []) {
       const raw = pair.elementValue().getText();
       params[pair.id().getText().toLowerCase()] =
-        raw.toLowerCase() === 'true' ? true : raw.toLowerCase() === 'false' ? false : raw.replace(/^'|'$/g, '');
+        raw.toLowerCase() === 'true'
+          ? true
+          : raw.toLowerCase() === 'false'
+            ? false
+            : raw.replace(/^'|'$/g, '');
     }
     return { name: ctx.id().getText().toLowerCase(), params };
   }
@@ -235,7 +253,12 @@ class Converter {
         const id = typeName.id();
         return {
           name: id ? id.getText() : typeName.getChild(0).getText(),
-          args: args ? args.typeList().typeRef_list().map((t) => this.typeRef(t)) : []
+          args: args
+            ? args
+                .typeList()
+                .typeRef_list()
+                .map((t) => this.typeRef(t))
+            : []
         };
       }),
       dims: ctx.arraySubscripts().LBRACK_list().length
@@ -300,7 +323,9 @@ class Converter {
     const declaration = ctx.memberDeclaration();
     if (!declaration) {
       const block = ctx.block();
-      return block ? [{ kind: 'init', line: ctx.start.line, isStatic: ctx.STATIC() !== null, body: this.block(block) }] : [];
+      return block
+        ? [{ kind: 'init', line: ctx.start.line, isStatic: ctx.STATIC() !== null, body: this.block(block) }]
+        : [];
     }
     const modifiers = this.modifiers(ctx.modifier_list());
     const method = declaration.methodDeclaration();
@@ -393,16 +418,28 @@ class Converter {
   }
 
   block(ctx: BlockContext): Block {
-    return { kind: 'block', line: ctx.start.line, statements: ctx.statement_list().map((s) => this.statement(s)) };
+    return {
+      kind: 'block',
+      line: ctx.start.line,
+      statements: ctx.statement_list().map((s) => this.statement(s))
+    };
   }
 
-  private localDeclaration(ctx: LocalVariableDeclarationContext): { type: TypeRef; declarators: Declarator[] } {
+  private localDeclaration(ctx: LocalVariableDeclarationContext): {
+    type: TypeRef;
+    declarators: Declarator[];
+  } {
     return { type: this.typeRef(ctx.typeRef()), declarators: this.declarators(ctx.variableDeclarators()) };
   }
 
   /** A top-level variable of anonymous Apex, which the grammar parses as a field. */
   anonymousLocal(ctx: FieldDeclarationContext): Stmt {
-    return { kind: 'local', line: ctx.start.line, type: this.typeRef(ctx.typeRef()), declarators: this.declarators(ctx.variableDeclarators()) };
+    return {
+      kind: 'local',
+      line: ctx.start.line,
+      type: this.typeRef(ctx.typeRef()),
+      declarators: this.declarators(ctx.variableDeclarators())
+    };
   }
 
   statement(ctx: StatementContext): Stmt {
@@ -478,7 +515,10 @@ class Converter {
     if (tryStatement) {
       const finallyBlock = tryStatement.finallyBlock();
       const catches: Catch[] = tryStatement.catchClause_list().map((c) => ({
-        type: c.qualifiedName().id_list().map((id) => id.getText()),
+        type: c
+          .qualifiedName()
+          .id_list()
+          .map((id) => id.getText()),
         name: c.id().getText(),
         block: this.block(c.block()),
         line: c.start.line
@@ -511,7 +551,12 @@ class Converter {
     const runAs = ctx.runAsStatement();
     if (runAs) {
       const args = runAs.expressionList();
-      return { kind: 'runAs', line, args: args ? this.expressions(args) : [], block: this.block(runAs.block()) };
+      return {
+        kind: 'runAs',
+        line,
+        args: args ? this.expressions(args) : [],
+        block: this.block(runAs.block())
+      };
     }
     const dml =
       ctx.insertStatement() ??
@@ -549,7 +594,9 @@ class Converter {
     return this.fail(ctx, 'this statement');
   }
 
-  private when(ctx: ReturnType<import('@apexdevtools/apex-parser').SwitchStatementContext['whenControl']>): When {
+  private when(
+    ctx: ReturnType<import('@apexdevtools/apex-parser').SwitchStatementContext['whenControl']>
+  ): When {
     const value = ctx.whenValue();
     const block = this.block(ctx.block());
     if (value.ELSE()) return { line: ctx.start.line, match: { kind: 'else' }, block };
@@ -611,7 +658,12 @@ class Converter {
     }
     if (ctx instanceof NewExpressionContext) return this.creator(ctx.creator());
     if (ctx instanceof CastExpressionContext)
-      return { kind: 'cast', line, type: this.typeRef(ctx.typeRef()), expr: this.expression(ctx.expression()) };
+      return {
+        kind: 'cast',
+        line,
+        type: this.typeRef(ctx.typeRef()),
+        expr: this.expression(ctx.expression())
+      };
     if (ctx instanceof SubExpressionContext) return this.expression(ctx.expression());
     if (ctx instanceof PostOpExpressionContext)
       return {
@@ -686,7 +738,14 @@ class Converter {
   private methodCall(ctx: MethodCallContext): Expr {
     const args = ctx.expressionList();
     const name = ctx.THIS() ? 'this' : ctx.SUPER() ? 'super' : ctx.id().getText();
-    return { kind: 'call', line: ctx.start.line, target: null, name, args: args ? this.expressions(args) : [], safe: false };
+    return {
+      kind: 'call',
+      line: ctx.start.line,
+      target: null,
+      name,
+      args: args ? this.expressions(args) : [],
+      safe: false
+    };
   }
 
   private primary(ctx: PrimaryExpressionContext): Expr {
@@ -696,7 +755,8 @@ class Converter {
     if (primary instanceof SuperPrimaryContext) return { kind: 'super', line };
     if (primary instanceof LiteralPrimaryContext) return this.literal(primary.literal());
     if (primary instanceof IdPrimaryContext) return { kind: 'name', line, name: primary.id().getText() };
-    if (primary instanceof TypeRefPrimaryContext) return { kind: 'typeLiteral', line, type: this.typeRef(primary.typeRef()) };
+    if (primary instanceof TypeRefPrimaryContext)
+      return { kind: 'typeLiteral', line, type: this.typeRef(primary.typeRef()) };
     if (primary instanceof VoidPrimaryContext) return { kind: 'typeLiteral', line, type: null };
     if (primary instanceof SoqlPrimaryContext) return this.soql(primary);
     if (primary instanceof SoslPrimaryContext) return this.fail(primary, 'SOSL');
@@ -734,14 +794,24 @@ class Converter {
     const line = ctx.start.line;
     const text = ctx.getText();
     if (ctx.NULL()) return { kind: 'literal', line, type: 'Null', value: null };
-    if (ctx.BooleanLiteral()) return { kind: 'literal', line, type: 'Boolean', value: text.toLowerCase() === 'true' };
-    if (ctx.StringLiteral() || ctx.MultilineStringLiteral()) return { kind: 'literal', line, type: 'String', value: unquote(text) };
-    if (ctx.LongLiteral()) return { kind: 'literal', line, type: 'Long', value: Number(text.replace(/[lL]$/, '')) };
+    if (ctx.BooleanLiteral())
+      return { kind: 'literal', line, type: 'Boolean', value: text.toLowerCase() === 'true' };
+    if (ctx.StringLiteral() || ctx.MultilineStringLiteral())
+      return { kind: 'literal', line, type: 'String', value: unquote(text) };
+    if (ctx.LongLiteral())
+      return { kind: 'literal', line, type: 'Long', value: Number(text.replace(/[lL]$/, '')) };
     if (ctx.IntegerLiteral()) return { kind: 'literal', line, type: 'Integer', value: Number(text) };
     // NumberLiteral: a Decimal (1.50 keeps its two places), or a Double with a d suffix.
-    if (/[dD]$/.test(text)) return { kind: 'literal', line, type: 'Decimal', value: Number(text.slice(0, -1)), scale: -1 };
+    if (/[dD]$/.test(text))
+      return { kind: 'literal', line, type: 'Decimal', value: Number(text.slice(0, -1)), scale: -1 };
     const point = text.indexOf('.');
-    return { kind: 'literal', line, type: 'Decimal', value: Number(text), scale: point < 0 ? 0 : text.length - point - 1 };
+    return {
+      kind: 'literal',
+      line,
+      type: 'Decimal',
+      value: Number(text),
+      scale: point < 0 ? 0 : text.length - point - 1
+    };
   }
 
   private creator(ctx: CreatorContext): Expr {
@@ -751,7 +821,10 @@ class Converter {
       .idCreatedNamePair_list()
       .map((pair) => {
         const typeList = pair.typeList();
-        return { name: pair.anyId().getText(), args: typeList ? typeList.typeRef_list().map((t) => this.typeRef(t)) : [] };
+        return {
+          name: pair.anyId().getText(),
+          args: typeList ? typeList.typeRef_list().map((t) => this.typeRef(t)) : []
+        };
       });
     const type: TypeRef = { names, dims: 0 };
     let creator: Creator;
@@ -768,7 +841,10 @@ class Converter {
       const initializer = arrayRest.arrayInitializer();
       creator = size
         ? { kind: 'size', size: this.expression(size) }
-        : { kind: 'elements', elements: initializer ? initializer.expression_list().map((e) => this.expression(e)) : [] };
+        : {
+            kind: 'elements',
+            elements: initializer ? initializer.expression_list().map((e) => this.expression(e)) : []
+          };
     } else if (mapRest) {
       creator = {
         kind: 'pairs',

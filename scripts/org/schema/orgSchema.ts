@@ -58,7 +58,9 @@ export function loadOrgSchema(sourceDirs: readonly string[]): OrgSchema {
       validationRules: source.standardRules.get(spec.name) ?? []
     });
   });
-  const unknown = [...source.extensions.keys()].filter((name) => !STANDARD_OBJECTS.some((s) => s.name === name));
+  const unknown = [...source.extensions.keys()].filter(
+    (name) => !STANDARD_OBJECTS.some((s) => s.name === name)
+  );
   if (unknown.length > 0)
     throw new Error(`the local runtime does not know the standard object(s) ${unknown.join(', ')}`);
   const custom = [...source.declared].sort((a, b) => a.name.localeCompare(b.name));

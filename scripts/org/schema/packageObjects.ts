@@ -82,7 +82,8 @@ function toObject(
   sharingReasons: string[]
 ): ObjectDescribe {
   const customMetadata = name.endsWith('__mdt');
-  const sharingModel = (text(root, 'sharingModel') ?? (customMetadata ? 'Read' : 'ReadWrite')) as SharingModel;
+  const sharingModel = (text(root, 'sharingModel') ??
+    (customMetadata ? 'Read' : 'ReadWrite')) as SharingModel;
   const fields: FieldDescribe[] = [idField()];
   if (customMetadata) {
     fields.push(
@@ -158,7 +159,8 @@ function toField(node: XmlNode, file: string, valueSets: Map<string, string[]>):
   const formula = text(node, 'formula');
   // A formula field's <type> is the type it returns, so one table serves both.
   const type = TYPES[metadataType];
-  if (!type) throw new Error(`${file}: field type ${metadataType || '(none)'} is not supported by the local runtime`);
+  if (!type)
+    throw new Error(`${file}: field type ${metadataType || '(none)'} is not supported by the local runtime`);
   const masterDetail = metadataType === 'MasterDetail';
   const required = flag(node, 'required') || masterDetail;
   const calculated = formula !== undefined;
@@ -264,4 +266,3 @@ function loadGlobalValueSets(sourceDirs: readonly string[]): Map<string, string[
   }
   return sets;
 }
-

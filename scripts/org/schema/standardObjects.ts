@@ -142,7 +142,10 @@ export const STANDARD_OBJECTS: readonly StandardObjectSpec[] = [
     fields: [
       idField(),
       reference('AssigneeId', 'User', 'Assignee', { required: true, children: 'PermissionSetAssignments' }),
-      reference('PermissionSetId', 'PermissionSet', 'PermissionSet', { required: true, children: 'Assignments' }),
+      reference('PermissionSetId', 'PermissionSet', 'PermissionSet', {
+        required: true,
+        children: 'Assignments'
+      }),
       ...auditFields()
     ]
   },
@@ -157,7 +160,9 @@ export const STANDARD_OBJECTS: readonly StandardObjectSpec[] = [
       idField(),
       text('Name', 40, { required: true, nameField: true }),
       text('DeveloperName', 80),
-      picklist('Type', ['Regular', 'Role', 'RoleAndSubordinates', 'Queue', 'Organization'], { required: true }),
+      picklist('Type', ['Regular', 'Role', 'RoleAndSubordinates', 'Queue', 'Organization'], {
+        required: true
+      }),
       reference('RelatedId', 'UserRole', 'Related', system),
       ...auditFields()
     ]
@@ -188,7 +193,13 @@ export const STANDARD_OBJECTS: readonly StandardObjectSpec[] = [
       text('Name', 255, { required: true, nameField: true }),
       ownerField(),
       reference('ParentId', 'Account', 'Parent', { children: 'ChildAccounts' }),
-      picklist('Type', ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Other']),
+      picklist('Type', [
+        'Prospect',
+        'Customer - Direct',
+        'Customer - Channel',
+        'Channel Partner / Reseller',
+        'Other'
+      ]),
       picklist('Industry', ['Technology', 'Finance', 'Healthcare', 'Manufacturing', 'Retail', 'Other']),
       field('Website', 'url', { length: 255 }),
       field('Phone', 'phone', { length: 40 }),
@@ -221,7 +232,9 @@ export const STANDARD_OBJECTS: readonly StandardObjectSpec[] = [
         { required: true, restricted: true, permissionable: false }
       ),
       field('Probability', 'percent', { precision: 3, scale: 0 }),
-      picklist('ForecastCategoryName', ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'], { restricted: true }),
+      picklist('ForecastCategoryName', ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'], {
+        restricted: true
+      }),
       field('IsClosed', 'boolean', { ...system, defaultedOnCreate: true }),
       field('IsWon', 'boolean', { ...system, defaultedOnCreate: true }),
       text('NextStep', 255),

@@ -56,7 +56,10 @@ export function loadPermissionSets(sourceDirs: readonly string[]): Grant[] {
           });
         }
         for (const node of children(root, 'fieldPermissions'))
-          grant.fields.set((text(node, 'field') ?? '').toLowerCase(), { read: flag(node, 'readable'), edit: flag(node, 'editable') });
+          grant.fields.set((text(node, 'field') ?? '').toLowerCase(), {
+            read: flag(node, 'readable'),
+            edit: flag(node, 'editable')
+          });
         for (const node of children(root, 'classAccesses'))
           if (flag(node, 'enabled')) grant.classes.add((text(node, 'apexClass') ?? '').toLowerCase());
         for (const node of children(root, 'customPermissions'))
@@ -74,7 +77,14 @@ export function loadPermissionSets(sourceDirs: readonly string[]): Grant[] {
   return grants;
 }
 
-const FULL: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: false, modifyAll: false };
+const FULL: ObjectAccess = {
+  read: true,
+  create: true,
+  edit: true,
+  delete: true,
+  viewAll: false,
+  modifyAll: false
+};
 
 /** The profiles a new org has that tests and the workbench use. */
 export function platformProfiles(): Grant[] {

@@ -30,15 +30,19 @@ export class PlatformSecurity implements SecurityService {
     let access = this.cache.get(userId);
     if (access) return access;
     const sql = this.database.sql;
-    const user = sql.prepare('SELECT u.UserRoleId AS role, p.Name AS profile FROM "User" u LEFT JOIN "Profile" p ON p.Id = u.ProfileId WHERE u.Id = ?').get(userId) as
-      | { role: string | null; profile: string | null }
-      | undefined;
+    const user = sql
+      .prepare(
+        'SELECT u.UserRoleId AS role, p.Name AS profile FROM "User" u LEFT JOIN "Profile" p ON p.Id = u.ProfileId WHERE u.Id = ?'
+      )
+      .get(userId) as { role: string | null; profile: string | null } | undefined;
     if (!user) throw new PlatformError('System.UnexpectedException', `No user with id ${userId}`);
     const grants: Grant[] = [];
     const profile = this.grants.get((user.profile ?? '').toLowerCase());
     if (profile) grants.push(profile);
     const assigned = sql
-      .prepare('SELECT ps.Name AS name FROM "PermissionSetAssignment" a JOIN "PermissionSet" ps ON ps.Id = a.PermissionSetId WHERE a.AssigneeId = ?')
+      .prepare(
+        'SELECT ps.Name AS name FROM "PermissionSetAssignment" a JOIN "PermissionSet" ps ON ps.Id = a.PermissionSetId WHERE a.AssigneeId = ?'
+      )
       .all(userId) as { name: string }[];
     for (const { name } of assigned) {
       const grant = this.grants.get(name.toLowerCase());
@@ -53,7 +57,10 @@ export class PlatformSecurity implements SecurityService {
   private hierarchy(userId: string, roleId: string | null): Set<string> {
     const users = new Set([userId]);
     if (!roleId) return users;
-    const roles = this.database.sql.prepare('SELECT Id, ParentRoleId FROM "UserRole"').all() as { Id: string; ParentRoleId: string | null }[];
+    const roles = this.database.sql.prepare('SELECT Id, ParentRoleId FROM "UserRole"').all() as {
+      Id: string;
+      ParentRoleId: string | null;
+    }[];
     const below = new Set<string>();
     const walk = (parent: string): void => {
       for (const role of roles)
@@ -92,8 +99,10 @@ export class PlatformSecurity implements SecurityService {
 
   user(ex: Execution): SObject {
     const object = this.database.schema.object('User');
-    const row = this.database.sql.prepare('SELECT * FROM "User" WHERE Id = ?').get(ex.userId) as Record<string, string> | undefined;
-    if (!object || !row) throw new PlatformError('System.UnexpectedException', `No user with id ${ex.userId}`);
+    const row = this.database.sql.prepare('SELECT * FROM "User" WHERE Id = ?').get(ex.userId) as
+      Record<string, string> | undefined;
+    if (!object || !row)
+      throw new PlatformError('System.UnexpectedException', `No user with id ${ex.userId}`);
     return rowToRecord(object, row);
   }
 
@@ -115,11 +124,25 @@ export class PlatformSecurity implements SecurityService {
 
   /** Of these records, the ones the running user may edit (update) or delete. */
   editable(ex: Execution, object: ObjectDescribe, ids: readonly string[]): Set<string> {
-    return accessibleIds(this.database.schema, this.database.sql, this.access(ex.userId), object, ids, 'edit');
+    return accessibleIds(
+      this.database.schema,
+      this.database.sql,
+      this.access(ex.userId),
+      object,
+      ids,
+      'edit'
+    );
   }
 
   readable(ex: Execution, object: ObjectDescribe, ids: readonly string[]): Set<string> {
-    return accessibleIds(this.database.schema, this.database.sql, this.access(ex.userId), object, ids, 'read');
+    return accessibleIds(
+      this.database.schema,
+      this.database.sql,
+      this.access(ex.userId),
+      object,
+      ids,
+      'read'
+    );
   }
 
   classAccess(userId: string, className: string): boolean {

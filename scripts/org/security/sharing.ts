@@ -19,7 +19,10 @@ export interface Predicate {
 type Level = 'read' | 'edit';
 
 /** The share table of an object and the column naming the shared record (`ParentId`, `OpportunityId`). */
-function shareTable(schema: OrgSchema, object: ObjectDescribe): { table: string; parent: string; access: string } | null {
+function shareTable(
+  schema: OrgSchema,
+  object: ObjectDescribe
+): { table: string; parent: string; access: string } | null {
   if (!object.shareObject) return null;
   const share = schema.object(object.shareObject);
   if (!share) return null;
@@ -40,7 +43,8 @@ export function recordPredicate(
 ): Predicate | null {
   if (object.setup || object.customMetadata || object.sharesObject) return null;
   const crud = access.object(object);
-  if (level === 'read' ? access.viewAllData || crud.viewAll : access.modifyAllData || crud.modifyAll) return null;
+  if (level === 'read' ? access.viewAllData || crud.viewAll : access.modifyAllData || crud.modifyAll)
+    return null;
   switch (object.sharingModel) {
     case 'FullAccess':
     case 'ReadWrite':
@@ -65,7 +69,13 @@ export function recordPredicate(
   }
 }
 
-function ownedOrShared(schema: OrgSchema, access: UserAccess, object: ObjectDescribe, alias: string, level: Level): Predicate {
+function ownedOrShared(
+  schema: OrgSchema,
+  access: UserAccess,
+  object: ObjectDescribe,
+  alias: string,
+  level: Level
+): Predicate {
   const owners = [...access.hierarchy];
   const parts = [`${alias}."OwnerId" IN (${owners.map(() => '?').join(', ')})`];
   const params: SqlValue[] = [...owners];
@@ -95,7 +105,9 @@ export function accessibleIds(
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = sql
-      .prepare(`SELECT t.Id AS Id FROM ${quote(object.name)} t WHERE t.Id IN (${chunk.map(() => '?').join(', ')}) AND ${predicate.sql}`)
+      .prepare(
+        `SELECT t.Id AS Id FROM ${quote(object.name)} t WHERE t.Id IN (${chunk.map(() => '?').join(', ')}) AND ${predicate.sql}`
+      )
       .all(...chunk, ...predicate.params) as { Id: string }[];
     for (const row of rows) found.add(row.Id);
   }

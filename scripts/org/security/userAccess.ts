@@ -8,8 +8,22 @@ import type { Grant } from './permissionSets';
  * sees which rows) is the sharing model's; this answers what the user may do with an object or
  * field at all.
  */
-const NONE: ObjectAccess = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
-const ALL: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
+const NONE: ObjectAccess = {
+  read: false,
+  create: false,
+  edit: false,
+  delete: false,
+  viewAll: false,
+  modifyAll: false
+};
+const ALL: ObjectAccess = {
+  read: true,
+  create: true,
+  edit: true,
+  delete: true,
+  viewAll: true,
+  modifyAll: true
+};
 const READ_ONLY: ObjectAccess = { ...NONE, read: true };
 
 export class UserAccess {
@@ -32,8 +46,10 @@ export class UserAccess {
     const key = object.name.toLowerCase();
     let access = this.objectCache.get(key);
     if (access) return access;
-    if (this.grants.some((g) => g.everything)) access = object.createable ? ALL : { ...ALL, create: false, edit: false, delete: false };
-    else if (object.setup || object.customMetadata || object.sharesObject) access = object.sharesObject ? this.shareAccess(object) : READ_ONLY;
+    if (this.grants.some((g) => g.everything))
+      access = object.createable ? ALL : { ...ALL, create: false, edit: false, delete: false };
+    else if (object.setup || object.customMetadata || object.sharesObject)
+      access = object.sharesObject ? this.shareAccess(object) : READ_ONLY;
     else {
       access = { ...NONE };
       for (const grant of this.grants) {
@@ -63,13 +79,22 @@ export class UserAccess {
     const crud = this.object(object);
     if (!crud.read) return { read: false, edit: false };
     const writable = crud.edit || crud.create;
-    if (this.grants.some((g) => g.everything) || !field.permissionable || object.setup || object.customMetadata)
+    if (
+      this.grants.some((g) => g.everything) ||
+      !field.permissionable ||
+      object.setup ||
+      object.customMetadata
+    )
       return { read: true, edit: writable && (field.createable || field.updateable) };
     let read = false;
     let edit = false;
     const key = `${object.name}.${field.name}`.toLowerCase();
     for (const grant of this.grants) {
-      const granted = grant.fields.get(key) ?? (!field.custom && grant.objects.has(object.name.toLowerCase()) ? grant.fields.get('*standard*') : undefined);
+      const granted =
+        grant.fields.get(key) ??
+        (!field.custom && grant.objects.has(object.name.toLowerCase())
+          ? grant.fields.get('*standard*')
+          : undefined);
       if (!granted) continue;
       read ||= granted.read;
       edit ||= granted.edit;

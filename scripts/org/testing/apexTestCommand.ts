@@ -9,10 +9,21 @@ import type { TestOutcome } from './testRunner';
  * the line coverage of each class, and a closing `N passed, N failed` line. Exit 1 when a test
  * fails, 2 for a usage error.
  */
-const USAGE = 'usage: npm run apex:test -- [--source-dir <dir> ...] [--class <Class> ...] [--method <Class.method> ...] [--debug]';
+const USAGE =
+  'usage: npm run apex:test -- [--source-dir <dir> ...] [--class <Class> ...] [--method <Class.method> ...] [--debug]';
 
-function parse(argv: string[]): { sourceDirs: string[]; classes: string[]; methods: string[]; debug: boolean } {
-  const result = { sourceDirs: [] as string[], classes: [] as string[], methods: [] as string[], debug: false };
+function parse(argv: string[]): {
+  sourceDirs: string[];
+  classes: string[];
+  methods: string[];
+  debug: boolean;
+} {
+  const result = {
+    sourceDirs: [] as string[],
+    classes: [] as string[],
+    methods: [] as string[],
+    debug: false
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -35,7 +46,9 @@ function parse(argv: string[]): { sourceDirs: string[]; classes: string[]; metho
 function print(outcome: TestOutcome): void {
   const name = `${outcome.className}.${outcome.methodName}`;
   if (outcome.passed) {
-    console.log(`  pass  ${name} (${outcome.ms} ms, ${outcome.limits.queries} SOQL, ${outcome.limits.dmlStatements} DML)`);
+    console.log(
+      `  pass  ${name} (${outcome.ms} ms, ${outcome.limits.queries} SOQL, ${outcome.limits.dmlStatements} DML)`
+    );
     return;
   }
   console.log(`  FAIL  ${name} (${outcome.ms} ms)\n        ${outcome.message}`);
@@ -53,7 +66,13 @@ function main(): void {
   if (options.debug) process.env.PSMS_APEX_DEBUG = '1';
   const root = resolve(__dirname, '../../..');
   const sourceDirs = ['force-app', ...options.sourceDirs.map((dir) => relative(root, resolve(dir)))];
-  const result = runApexTestSuite({ root, sourceDirs, classes: options.classes, methods: options.methods, onResult: print });
+  const result = runApexTestSuite({
+    root,
+    sourceDirs,
+    classes: options.classes,
+    methods: options.methods,
+    onResult: print
+  });
   const failed = result.outcomes.filter((o) => !o.passed).length;
   console.log('\nCoverage (lines covered / executable):');
   for (const file of [...result.coverage].sort((a, b) => a.file.localeCompare(b.file))) {
@@ -62,7 +81,9 @@ function main(): void {
     console.log(`  ${percent} %  ${file.covered.length}/${file.executable.length}  ${file.file}`);
   }
   console.log(`  total ${coveragePercent(result.coverage).toFixed(1)} %`);
-  console.log(`\n${result.outcomes.length - failed} passed, ${failed} failed (load ${result.loadMs} ms, run ${result.runMs} ms)`);
+  console.log(
+    `\n${result.outcomes.length - failed} passed, ${failed} failed (load ${result.loadMs} ms, run ${result.runMs} ms)`
+  );
   process.exit(failed > 0 ? 1 : 0);
 }
 

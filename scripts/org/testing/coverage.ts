@@ -35,7 +35,11 @@ export class CoverageRecorder {
     return [...this.executable.entries()].map(([file, lines]) => {
       const hits = this.hits.get(file);
       const executable = [...lines].sort((a, b) => a - b);
-      return { file, executable, covered: executable.filter((line) => hits !== undefined && hits[line] === 1) };
+      return {
+        file,
+        executable,
+        covered: executable.filter((line) => hits !== undefined && hits[line] === 1)
+      };
     });
   }
 }

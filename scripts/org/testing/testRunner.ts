@@ -63,7 +63,11 @@ export function runTestClass(
     }
     for (const method of tests) {
       const outcome = setupFailure
-        ? { ...setupFailure, methodName: method.name, message: `@TestSetup ${setupFailure.methodName} failed: ${setupFailure.message}` }
+        ? {
+            ...setupFailure,
+            methodName: method.name,
+            message: `@TestSetup ${setupFailure.methodName} failed: ${setupFailure.message}`
+          }
         : runtime.database.rolledBack(() => runOne(runtime, cls, method, userId));
       outcomes.push(outcome);
       onResult(outcome);
@@ -102,7 +106,11 @@ function describeFailure(ex: Execution, error: unknown): { message: string; stac
     const thrown = ex.toApexThrow(error);
     return { message: `${thrown.typeName}: ${thrown.apexMessage}`, stackTrace: thrown.apexStackTrace };
   }
-  if (error instanceof UnsupportedError) return { message: error.message, stackTrace: ex.stackTrace() || null };
+  if (error instanceof UnsupportedError)
+    return { message: error.message, stackTrace: ex.stackTrace() || null };
   const failure = error as Error;
-  return { message: `internal error of the local runtime: ${failure.message}`, stackTrace: failure.stack ?? null };
+  return {
+    message: `internal error of the local runtime: ${failure.message}`,
+    stackTrace: failure.stack ?? null
+  };
 }

@@ -26,15 +26,28 @@ export interface SuiteResult {
 export function runApexTestSuite(options: SuiteOptions): SuiteResult {
   const started = Date.now();
   const recorder = new CoverageRecorder();
-  const runtime = OrgRuntime.load({ root: options.root, sourceDirs: options.sourceDirs, databasePath: ':memory:', coverage: recorder });
+  const runtime = OrgRuntime.load({
+    root: options.root,
+    sourceDirs: options.sourceDirs,
+    databasePath: ':memory:',
+    coverage: recorder
+  });
   runtime.linkAll();
   const loaded = Date.now();
   const outcomes: TestOutcome[] = [];
   const methods = new Set((options.methods ?? []).map((m) => m.toLowerCase()));
-  const classes = testClasses(runtime, [...(options.classes ?? []), ...[...methods].map((m) => m.split('.')[0])]);
+  const classes = testClasses(runtime, [
+    ...(options.classes ?? []),
+    ...[...methods].map((m) => m.split('.')[0])
+  ]);
   for (const cls of classes) {
     outcomes.push(
-      ...runTestClass(runtime, cls, (outcome) => options.onResult?.(outcome), (name) => methods.size === 0 || methods.has(`${cls.name}.${name}`.toLowerCase()))
+      ...runTestClass(
+        runtime,
+        cls,
+        (outcome) => options.onResult?.(outcome),
+        (name) => methods.size === 0 || methods.has(`${cls.name}.${name}`.toLowerCase())
+      )
     );
   }
   const testFiles = new Set([...runtime.registry.top.values()].filter((c) => c.isTest).map((c) => c.file));

@@ -16,7 +16,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function fail(message: string, custom: unknown): PlatformError {
-  const text = custom === undefined || custom === null ? message : `${toText(custom)}${message ? `: ${message}` : ''}`;
+  const text =
+    custom === undefined || custom === null ? message : `${toText(custom)}${message ? `: ${message}` : ''}`;
   const error = new PlatformError('System.AssertException', `Assertion Failed: ${text}`);
   return error;
 }
@@ -35,7 +36,8 @@ export function installAssert(registry: ClassRegistry): void {
         return null;
       },
       areNotEqual: (_ex, _self, [notExpected, actual, message]) => {
-        if (sameValue(notExpected, actual)) throw fail(`Expected: ${toText(notExpected)} not to equal Actual: ${toText(actual)}`, message);
+        if (sameValue(notExpected, actual))
+          throw fail(`Expected: ${toText(notExpected)} not to equal Actual: ${toText(actual)}`, message);
         return null;
       },
       isTrue: (_ex, _self, [condition, message]) => {
@@ -47,7 +49,8 @@ export function installAssert(registry: ClassRegistry): void {
         return null;
       },
       isNull: (_ex, _self, [value, message]) => {
-        if (value !== null && value !== undefined) throw fail(`Expected: null, Actual: ${toText(value)}`, message);
+        if (value !== null && value !== undefined)
+          throw fail(`Expected: null, Actual: ${toText(value)}`, message);
         return null;
       },
       isNotNull: (_ex, _self, [value, message]) => {
@@ -62,7 +65,8 @@ export function installAssert(registry: ClassRegistry): void {
         return null;
       },
       isNotInstanceOfType: (_ex, _self, [value, type, message]) => {
-        if (isInstanceOf(value, typeOf(type))) throw fail(`Expected not an instance of ${toText(type)}`, message);
+        if (isInstanceOf(value, typeOf(type)))
+          throw fail(`Expected not an instance of ${toText(type)}`, message);
         return null;
       }
     }

@@ -33,8 +33,16 @@ export function installAsync(registry: ClassRegistry): void {
     getTriggerId: (_ex: Execution, self: ApexObject | null) => (self as ApexObject).native.jobId
   };
   nativeClass(registry, { name: 'Database.BatchableContext', methods: contextMethods });
-  nativeClass(registry, { name: 'System.SchedulableContext', aliases: ['SchedulableContext'], methods: contextMethods });
-  nativeClass(registry, { name: 'System.QueueableContext', aliases: ['QueueableContext'], methods: contextMethods });
+  nativeClass(registry, {
+    name: 'System.SchedulableContext',
+    aliases: ['SchedulableContext'],
+    methods: contextMethods
+  });
+  nativeClass(registry, {
+    name: 'System.QueueableContext',
+    aliases: ['QueueableContext'],
+    methods: contextMethods
+  });
   nativeClass(registry, {
     name: 'Database.QueryLocator',
     methods: {
@@ -127,7 +135,8 @@ function call(ex: Execution, target: ApexObject, method: string, args: unknown[]
 
 /** The records a batch's start() returned: a QueryLocator's rows, or an Iterable's items. */
 function startRecords(result: unknown): unknown[] {
-  if (result instanceof ApexObject && result.native.records instanceof ApexList) return result.native.records.items;
+  if (result instanceof ApexObject && result.native.records instanceof ApexList)
+    return result.native.records.items;
   if (result instanceof ApexList) return result.items;
   throw new UnsupportedError('a Batchable start() that returns neither a QueryLocator nor a List');
 }
@@ -137,9 +146,9 @@ function recordJob(ex: Execution, jobType: string, cls: RuntimeClass): string {
   if (!object) throw new Error('the runtime has no AsyncApexJob object');
   const [id] = ex.org.database.allocateIds(object, 1);
   const now = ex.now().toIso();
-  const apexClass = ex.org.database.sql.prepare('SELECT Id FROM "ApexClass" WHERE Name = ?').get(cls.name.split('.')[0]) as
-    | { Id: string }
-    | undefined;
+  const apexClass = ex.org.database.sql
+    .prepare('SELECT Id FROM "ApexClass" WHERE Name = ?')
+    .get(cls.name.split('.')[0]) as { Id: string } | undefined;
   ex.org.database.insert(object, [
     {
       Id: id,
@@ -157,7 +166,14 @@ function recordJob(ex: Execution, jobType: string, cls: RuntimeClass): string {
   return id;
 }
 
-function finishJob(ex: Execution, jobId: string, status: string, items: number, errors: number, message: string | null): void {
+function finishJob(
+  ex: Execution,
+  jobId: string,
+  status: string,
+  items: number,
+  errors: number,
+  message: string | null
+): void {
   const object = ex.org.schema.object('AsyncApexJob');
   if (!object) return;
   ex.org.database.update(object, jobId, {
@@ -172,9 +188,13 @@ function finishJob(ex: Execution, jobId: string, status: string, items: number, 
 
 export function executeBatch(ex: Execution, batch: unknown, scopeSize: unknown): string {
   if (!(batch instanceof ApexObject) || !batch.cls.isA(ex.org.registry.systemClass('Database.Batchable')))
-    throw new PlatformError('System.AsyncException', 'Database.executeBatch needs an object that implements Database.Batchable');
+    throw new PlatformError(
+      'System.AsyncException',
+      'Database.executeBatch needs an object that implements Database.Batchable'
+    );
   const size = scopeSize === undefined || scopeSize === null ? 200 : Number(scopeSize);
-  if (size < 1 || size > 2000) throw new PlatformError('System.AsyncException', `Batch scope must be between 1 and 2000, not ${size}`);
+  if (size < 1 || size > 2000)
+    throw new PlatformError('System.AsyncException', `Batch scope must be between 1 and 2000, not ${size}`);
   const jobId = recordJob(ex, 'BatchApex', batch.cls);
   // Without Database.Stateful, every step starts from the job as it was queued: what start() or
   // an execute() stored in the object's fields is gone by the next step.
@@ -193,7 +213,13 @@ export function executeBatch(ex: Execution, batch: unknown, scopeSize: unknown):
 const ONE_EXECUTE_IN_TESTS =
   'No more than one executeBatch can be called from within a test method. Please make sure the iterable returned from your start method matches the batch size, resulting in one executeBatch invocation.';
 
-function runBatch(ex: Execution, batch: ApexObject, size: number, jobId: string, queued: Map<string, unknown> | null): void {
+function runBatch(
+  ex: Execution,
+  batch: ApexObject,
+  size: number,
+  jobId: string,
+  queued: Map<string, unknown> | null
+): void {
   const ctx = context(ex, 'Database.BatchableContext', jobId);
   // Outside a test every step is a transaction of its own: static variables start over. (A test
   // runs the job inside its own transaction at Test.stopTest.)
@@ -208,7 +234,10 @@ function runBatch(ex: Execution, batch: ApexObject, size: number, jobId: string,
   let processed = 0;
   try {
     const records = startRecords(step('start', [ctx]));
-    const element = records[0] instanceof SObject ? { kind: 'sobject' as const, object: (records[0] as SObject).type } : { kind: 'sobject' as const, object: null };
+    const element =
+      records[0] instanceof SObject
+        ? { kind: 'sobject' as const, object: (records[0] as SObject).type }
+        : { kind: 'sobject' as const, object: null };
     for (let i = 0; i < records.length; i += size) {
       if (i > 0 && ex.test) throw new PlatformError('System.UnexpectedException', ONE_EXECUTE_IN_TESTS);
       ex.org.services.security.invalidate();
@@ -225,7 +254,10 @@ function runBatch(ex: Execution, batch: ApexObject, size: number, jobId: string,
 
 export function enqueueJob(ex: Execution, job: unknown): string {
   if (!(job instanceof ApexObject) || !job.cls.isA(ex.org.registry.systemClass('System.Queueable')))
-    throw new PlatformError('System.AsyncException', 'System.enqueueJob needs an object that implements Queueable');
+    throw new PlatformError(
+      'System.AsyncException',
+      'System.enqueueJob needs an object that implements Queueable'
+    );
   ex.limits.countQueueable();
   const jobId = recordJob(ex, 'Queueable', job.cls);
   const work: AsyncWork = {
@@ -233,7 +265,9 @@ export function enqueueJob(ex: Execution, job: unknown): string {
     label: job.cls.name,
     jobId,
     run: (runner) => {
-      ownTransaction(runner, () => call(runner, job, 'execute', [context(runner, 'System.QueueableContext', jobId)]));
+      ownTransaction(runner, () =>
+        call(runner, job, 'execute', [context(runner, 'System.QueueableContext', jobId)])
+      );
       finishJob(runner, jobId, 'Completed', 1, 0, null);
     }
   };
@@ -243,19 +277,27 @@ export function enqueueJob(ex: Execution, job: unknown): string {
 
 export function schedule(ex: Execution, name: unknown, cron: unknown, job: unknown): string {
   if (!(job instanceof ApexObject) || !job.cls.isA(ex.org.registry.systemClass('System.Schedulable')))
-    throw new PlatformError('System.AsyncException', 'System.schedule needs an object that implements Schedulable');
+    throw new PlatformError(
+      'System.AsyncException',
+      'System.schedule needs an object that implements Schedulable'
+    );
   const jobName = String(name);
   const detailObject = ex.org.schema.object('CronJobDetail');
   const triggerObject = ex.org.schema.object('CronTrigger');
   if (!detailObject || !triggerObject) throw new Error('the runtime has no CronTrigger object');
-  const taken = ex.org.database.sql
-    .prepare('SELECT Id FROM "CronJobDetail" WHERE Name = ?')
-    .get(jobName) as { Id: string } | undefined;
-  if (taken) throw new PlatformError('System.AsyncException', `The Apex job named "${jobName}" is already scheduled for execution.`);
+  const taken = ex.org.database.sql.prepare('SELECT Id FROM "CronJobDetail" WHERE Name = ?').get(jobName) as
+    { Id: string } | undefined;
+  if (taken)
+    throw new PlatformError(
+      'System.AsyncException',
+      `The Apex job named "${jobName}" is already scheduled for execution.`
+    );
   const [detailId] = ex.org.database.allocateIds(detailObject, 1);
   const [triggerId] = ex.org.database.allocateIds(triggerObject, 1);
   const now = ex.now().toIso();
-  ex.org.database.insert(detailObject, [{ Id: detailId, Name: jobName, JobType: '7', CreatedDate: now, CreatedById: ex.userId }]);
+  ex.org.database.insert(detailObject, [
+    { Id: detailId, Name: jobName, JobType: '7', CreatedDate: now, CreatedById: ex.userId }
+  ]);
   const next = nextFireTime(String(cron), ex.now().ms);
   ex.org.database.insert(triggerObject, [
     {
@@ -279,7 +321,9 @@ export function schedule(ex: Execution, name: unknown, cron: unknown, job: unkno
       label: job.cls.name,
       jobId: triggerId,
       run: (runner) => {
-        ownTransaction(runner, () => call(runner, job, 'execute', [context(runner, 'System.SchedulableContext', triggerId)]));
+        ownTransaction(runner, () =>
+          call(runner, job, 'execute', [context(runner, 'System.SchedulableContext', triggerId)])
+        );
       }
     });
   return triggerId;
@@ -287,9 +331,9 @@ export function schedule(ex: Execution, name: unknown, cron: unknown, job: unkno
 
 export function abortJob(ex: Execution, id: unknown): null {
   const jobId = String(id);
-  const trigger = ex.org.database.sql.prepare('SELECT CronJobDetailId FROM "CronTrigger" WHERE Id = ?').get(jobId) as
-    | { CronJobDetailId: string }
-    | undefined;
+  const trigger = ex.org.database.sql
+    .prepare('SELECT CronJobDetailId FROM "CronTrigger" WHERE Id = ?')
+    .get(jobId) as { CronJobDetailId: string } | undefined;
   if (trigger) {
     ex.org.database.sql.prepare('DELETE FROM "CronTrigger" WHERE Id = ?').run(jobId);
     ex.org.database.sql.prepare('DELETE FROM "CronJobDetail" WHERE Id = ?').run(trigger.CronJobDetailId);

@@ -14,7 +14,14 @@ function invalid(expression: string): PlatformError {
   return new PlatformError('System.StringException', `Invalid cron expression: ${expression}`);
 }
 
-function field(text: string, min: number, max: number, names: string[], expression: string, offset: number): Matcher {
+function field(
+  text: string,
+  min: number,
+  max: number,
+  names: string[],
+  expression: string,
+  offset: number
+): Matcher {
   if (text === '*' || text === '?') return () => true;
   const named = (token: string): number => {
     const index = names.indexOf(token.toUpperCase());

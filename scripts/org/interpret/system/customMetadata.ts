@@ -10,7 +10,12 @@ import type { SObject } from '../values/sobject';
  * getInstance(name or id). They read the deployed records without a SOQL query, as on the
  * platform, so they count against no limit.
  */
-export function customMetadataCall(ex: Execution, object: ObjectDescribe, method: string, args: unknown[]): unknown {
+export function customMetadataCall(
+  ex: Execution,
+  object: ObjectDescribe,
+  method: string,
+  args: unknown[]
+): unknown {
   const records = (): SObject[] => ex.org.services.packageData.customMetadata(object);
   switch (method.toLowerCase()) {
     case 'getall': {
@@ -21,7 +26,9 @@ export function customMetadataCall(ex: Execution, object: ObjectDescribe, method
     case 'getinstance': {
       const key = String(args[0] ?? '');
       return (
-        records().find((r) => r.id === key || String(r.peek('DeveloperName') ?? '').toLowerCase() === key.toLowerCase()) ?? null
+        records().find(
+          (r) => r.id === key || String(r.peek('DeveloperName') ?? '').toLowerCase() === key.toLowerCase()
+        ) ?? null
       );
     }
     default:

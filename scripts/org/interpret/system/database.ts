@@ -16,7 +16,8 @@ import { nativeClass } from './nativeClass';
 type Level = 'user' | 'system' | undefined;
 
 function levelOf(value: unknown): Level {
-  if (value instanceof ApexObject && value.cls.name === 'System.AccessLevel') return value.native.mode as Level;
+  if (value instanceof ApexObject && value.cls.name === 'System.AccessLevel')
+    return value.native.mode as Level;
   return undefined;
 }
 
@@ -28,8 +29,10 @@ function dmlArgs(args: unknown[]): { allOrNone: boolean; access: Level; external
   for (const value of args.slice(1)) {
     if (typeof value === 'boolean') allOrNone = value;
     else if (value instanceof ApexObject && value.cls.name === 'System.AccessLevel') access = levelOf(value);
-    else if (value instanceof ApexObject && typeof value.native.field === 'string') externalId = value.native.field;
-    else if (value !== null && value !== undefined) throw new UnsupportedError('this Database DML option (DMLOptions)');
+    else if (value instanceof ApexObject && typeof value.native.field === 'string')
+      externalId = value.native.field;
+    else if (value !== null && value !== undefined)
+      throw new UnsupportedError('this Database DML option (DMLOptions)');
   }
   return { allOrNone, access, externalId };
 }
@@ -38,8 +41,13 @@ function dml(op: DmlOperation, kind: 'SaveResult' | 'UpsertResult' | 'DeleteResu
   return (ex: Execution, _self: ApexObject | null, args: unknown[]): unknown => {
     const { allOrNone, access, externalId } = dmlArgs(args);
     const records = args[0];
-    if (records === null || records === undefined) throw new PlatformError('System.NullPointerException', 'Argument cannot be null');
-    const rows = ex.org.services.dml.statement(ex, op, records, { allOrNone, access: access ?? 'system', externalId });
+    if (records === null || records === undefined)
+      throw new PlatformError('System.NullPointerException', 'Argument cannot be null');
+    const rows = ex.org.services.dml.statement(ex, op, records, {
+      allOrNone,
+      access: access ?? 'system',
+      externalId
+    });
     const results = resultObjects(ex, kind, rows);
     return records instanceof SObject ? results.items[0] : results;
   };
@@ -57,8 +65,14 @@ function noBinds(name: string): never {
   throw new UnsupportedError(`Database.query with the bind variable :${name} (use Database.queryWithBinds)`);
 }
 
-function query(ex: Execution, text: unknown, bind: (name: string) => unknown, level: Level): ApexList | number {
-  if (typeof text !== 'string') throw new PlatformError('System.NullPointerException', 'Argument cannot be null');
+function query(
+  ex: Execution,
+  text: unknown,
+  bind: (name: string) => unknown,
+  level: Level
+): ApexList | number {
+  if (typeof text !== 'string')
+    throw new PlatformError('System.NullPointerException', 'Argument cannot be null');
   return ex.org.services.soql.run(ex, ex.org.services.soql.parse(text), bind, level);
 }
 
@@ -75,10 +89,26 @@ export function installDatabase(registry: ClassRegistry): void {
   const system = new ApexObject(accessLevel);
   system.native = { mode: 'system', toText: () => 'SYSTEM_MODE' };
   accessLevel.fields.set('user_mode', {
-    name: 'USER_MODE', owner: accessLevel, type: { kind: 'class', cls: accessLevel }, isStatic: true, isFinal: true, init: null, line: 0, key: 'AccessLevel.user_mode', nativeValue: () => user
+    name: 'USER_MODE',
+    owner: accessLevel,
+    type: { kind: 'class', cls: accessLevel },
+    isStatic: true,
+    isFinal: true,
+    init: null,
+    line: 0,
+    key: 'AccessLevel.user_mode',
+    nativeValue: () => user
   });
   accessLevel.fields.set('system_mode', {
-    name: 'SYSTEM_MODE', owner: accessLevel, type: { kind: 'class', cls: accessLevel }, isStatic: true, isFinal: true, init: null, line: 0, key: 'AccessLevel.system_mode', nativeValue: () => system
+    name: 'SYSTEM_MODE',
+    owner: accessLevel,
+    type: { kind: 'class', cls: accessLevel },
+    isStatic: true,
+    isFinal: true,
+    init: null,
+    line: 0,
+    key: 'AccessLevel.system_mode',
+    nativeValue: () => system
   });
   nativeClass(registry, {
     name: 'System.Savepoint',
@@ -96,14 +126,27 @@ export function installDatabase(registry: ClassRegistry): void {
       query: (ex, _self, [text, level]) => query(ex, text, noBinds, levelOf(level)),
       queryWithBinds: (ex, _self, [text, binds, level]) => query(ex, text, bindsFrom(binds), levelOf(level)),
       countQuery: (ex, _self, [text, level]) => query(ex, text, noBinds, levelOf(level)),
-      countQueryWithBinds: (ex, _self, [text, binds, level]) => query(ex, text, bindsFrom(binds), levelOf(level)),
+      countQueryWithBinds: (ex, _self, [text, binds, level]) =>
+        query(ex, text, bindsFrom(binds), levelOf(level)),
       getQueryLocator: (ex, _self, [source, level]) => {
         if (source instanceof ApexList) return queryLocator(ex, source, null);
-        const records = ex.org.services.soql.run(ex, ex.org.services.soql.parse(String(source)), noBinds, levelOf(level), { locator: true });
+        const records = ex.org.services.soql.run(
+          ex,
+          ex.org.services.soql.parse(String(source)),
+          noBinds,
+          levelOf(level),
+          { locator: true }
+        );
         return queryLocator(ex, records as ApexList, String(source));
       },
       getQueryLocatorWithBinds: (ex, _self, [text, binds, level]) => {
-        const records = ex.org.services.soql.run(ex, ex.org.services.soql.parse(String(text)), bindsFrom(binds), levelOf(level), { locator: true });
+        const records = ex.org.services.soql.run(
+          ex,
+          ex.org.services.soql.parse(String(text)),
+          bindsFrom(binds),
+          levelOf(level),
+          { locator: true }
+        );
         return queryLocator(ex, records as ApexList, String(text));
       },
       executeBatch: (ex, _self, [batch, size]) => executeBatch(ex, batch, size),
@@ -115,7 +158,8 @@ export function installDatabase(registry: ClassRegistry): void {
       },
       rollback: (ex, _self, [savepoint]) => {
         ex.limits.countDml(0);
-        if (!(savepoint instanceof ApexObject)) throw new PlatformError('System.NullPointerException', 'Argument cannot be null');
+        if (!(savepoint instanceof ApexObject))
+          throw new PlatformError('System.NullPointerException', 'Argument cannot be null');
         (savepoint.native.point as { rollback(): void }).rollback();
         return null;
       },

@@ -105,7 +105,8 @@ export function installExceptions(registry: ClassRegistry): RuntimeClass {
         return failure ? enumValue(ex.org.registry.systemClass('StatusCode'), failure.statusCode) : null;
       },
       getDmlMessage: (_ex, self, [i]) => failures(self)[Number(i)]?.message ?? null,
-      getDmlFieldNames: (_ex, self, [i]) => new ApexList(STRING_TYPE, failures(self)[Number(i)]?.fields ?? []),
+      getDmlFieldNames: (_ex, self, [i]) =>
+        new ApexList(STRING_TYPE, failures(self)[Number(i)]?.fields ?? []),
       getDmlId: (_ex, self, [i]) => failures(self)[Number(i)]?.id ?? null,
       getDmlIndex: (_ex, self, [i]) => failures(self)[Number(i)]?.index ?? null,
       getInaccessibleFields: (_ex, self) => inaccessibleFields(self)
@@ -133,6 +134,8 @@ export function installExceptions(registry: ClassRegistry): RuntimeClass {
 export function clientMessage(ex: Execution, exception: ApexObject): string {
   void ex;
   if (exception.cls.name === 'AuraHandledException')
-    return String(exception.native.messageSet ? exception.native.message : (exception.native.clientMessage ?? ''));
+    return String(
+      exception.native.messageSet ? exception.native.message : (exception.native.clientMessage ?? '')
+    );
   return String(exception.native.message ?? '');
 }

@@ -15,7 +15,9 @@ export function javaRegex(pattern: string, global = false): RegExp {
     cached.lastIndex = 0;
     return cached;
   }
-  let source = pattern.replace(/\\Q([\s\S]*?)(\\E|$)/g, (_m, quoted: string) => quoted.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  let source = pattern.replace(/\\Q([\s\S]*?)(\\E|$)/g, (_m, quoted: string) =>
+    quoted.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+  );
   let flags = global ? 'g' : '';
   const inline = /^\(\?([imsx]+)\)/.exec(source);
   if (inline) {

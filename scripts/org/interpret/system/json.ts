@@ -6,7 +6,8 @@ import { typeOf } from './typeTokens';
 
 /** JSON.serialize / serializePretty / deserialize / deserializeUntyped / deserializeStrict. */
 function parse(text: unknown): JsonValue {
-  if (typeof text !== 'string') throw new PlatformError('System.NullPointerException', 'Argument cannot be null');
+  if (typeof text !== 'string')
+    throw new PlatformError('System.NullPointerException', 'Argument cannot be null');
   try {
     return JSON.parse(text) as JsonValue;
   } catch (error) {

@@ -64,8 +64,10 @@ export function installPattern(registry: ClassRegistry): void {
         m.from = 0;
         return self;
       },
-      replaceAll: (_ex, self, [replacement]) => state(self).input.replace(javaRegex(state(self).source, true), String(replacement)),
-      replaceFirst: (_ex, self, [replacement]) => state(self).input.replace(javaRegex(state(self).source), String(replacement))
+      replaceAll: (_ex, self, [replacement]) =>
+        state(self).input.replace(javaRegex(state(self).source, true), String(replacement)),
+      replaceFirst: (_ex, self, [replacement]) =>
+        state(self).input.replace(javaRegex(state(self).source), String(replacement))
     }
   });
   nativeClass(registry, {
@@ -79,7 +81,9 @@ export function installPattern(registry: ClassRegistry): void {
         return pattern;
       },
       matches: (_ex, _self, [source, input]) =>
-        new RegExp(`^(?:${javaRegex(String(source)).source})$`, javaRegex(String(source)).flags).test(String(input)),
+        new RegExp(`^(?:${javaRegex(String(source)).source})$`, javaRegex(String(source)).flags).test(
+          String(input)
+        ),
       quote: (_ex, _self, [text]) => `\\Q${String(text)}\\E`
     },
     methods: {
@@ -89,7 +93,8 @@ export function installPattern(registry: ClassRegistry): void {
         return m;
       },
       pattern: (_ex, self) => (self as ApexObject).native.source,
-      split: (_ex, self, [input]) => new ApexList(STRING_TYPE, javaSplit(String(input), String((self as ApexObject).native.source)))
+      split: (_ex, self, [input]) =>
+        new ApexList(STRING_TYPE, javaSplit(String(input), String((self as ApexObject).native.source)))
     }
   });
 }

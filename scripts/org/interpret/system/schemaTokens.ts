@@ -27,11 +27,18 @@ function token(cls: RuntimeClass, key: object, native: Record<string, unknown>):
 }
 
 export function sobjectTypeToken(ex: Execution, object: ObjectDescribe): ApexObject {
-  return token(ex.org.registry.systemClass('Schema.SObjectType'), object, { object, toText: () => object.name });
+  return token(ex.org.registry.systemClass('Schema.SObjectType'), object, {
+    object,
+    toText: () => object.name
+  });
 }
 
 export function sobjectFieldToken(ex: Execution, object: ObjectDescribe, field: FieldDescribe): ApexObject {
-  return token(ex.org.registry.systemClass('Schema.SObjectField'), field, { object, field: field.name, toText: () => field.name });
+  return token(ex.org.registry.systemClass('Schema.SObjectField'), field, {
+    object,
+    field: field.name,
+    toText: () => field.name
+  });
 }
 
 function describeObject(ex: Execution, object: ObjectDescribe): ApexObject {
@@ -81,9 +88,30 @@ export function installSchema(registry: ClassRegistry): void {
     aliases: ['DisplayType'],
     kind: 'enum',
     enumValues: [
-      'ADDRESS', 'ANYTYPE', 'BASE64', 'BOOLEAN', 'COMBOBOX', 'CURRENCY', 'DATACATEGORYGROUPREFERENCE', 'DATE',
-      'DATETIME', 'DOUBLE', 'EMAIL', 'ENCRYPTEDSTRING', 'ID', 'INTEGER', 'LONG', 'MULTIPICKLIST', 'PERCENT',
-      'PHONE', 'PICKLIST', 'REFERENCE', 'STRING', 'TEXTAREA', 'TIME', 'URL'
+      'ADDRESS',
+      'ANYTYPE',
+      'BASE64',
+      'BOOLEAN',
+      'COMBOBOX',
+      'CURRENCY',
+      'DATACATEGORYGROUPREFERENCE',
+      'DATE',
+      'DATETIME',
+      'DOUBLE',
+      'EMAIL',
+      'ENCRYPTEDSTRING',
+      'ID',
+      'INTEGER',
+      'LONG',
+      'MULTIPICKLIST',
+      'PERCENT',
+      'PHONE',
+      'PICKLIST',
+      'REFERENCE',
+      'STRING',
+      'TEXTAREA',
+      'TIME',
+      'URL'
     ]
   });
   const picklistEntry = nativeClass(registry, {
@@ -123,7 +151,11 @@ export function installSchema(registry: ClassRegistry): void {
     methods: {
       getDescribe: (ex, self) => {
         const object = nativeObject(self);
-        return describeField(ex, object, object.field((self as ApexObject).native.field as string) as FieldDescribe);
+        return describeField(
+          ex,
+          object,
+          object.field((self as ApexObject).native.field as string) as FieldDescribe
+        );
       },
       equals: (_ex, self, [other]) => self === other,
       toString: method((_ex, self) => (self as ApexObject).native.field)
@@ -134,8 +166,12 @@ export function installSchema(registry: ClassRegistry): void {
     methods: {
       getMap: (ex, self) => {
         const object = nativeObject(self);
-        const map = new ApexMap(STRING_TYPE, { kind: 'class', cls: registry.systemClass('Schema.SObjectField') });
-        for (const field of object.fields.values()) map.put(field.name.toLowerCase(), sobjectFieldToken(ex, object, field));
+        const map = new ApexMap(STRING_TYPE, {
+          kind: 'class',
+          cls: registry.systemClass('Schema.SObjectField')
+        });
+        for (const field of object.fields.values())
+          map.put(field.name.toLowerCase(), sobjectFieldToken(ex, object, field));
         return map;
       }
     },
@@ -174,7 +210,8 @@ export function installSchema(registry: ClassRegistry): void {
       getSObjectType: (ex, self) => sobjectTypeToken(ex, nativeObject(self)),
       fields: (ex, self) => fieldSet(ex, nativeObject(self))
     },
-    nativeProperty: (ex, self, name) => (name.toLowerCase() === 'fields' ? fieldSet(ex, nativeObject(self)) : undefined)
+    nativeProperty: (ex, self, name) =>
+      name.toLowerCase() === 'fields' ? fieldSet(ex, nativeObject(self)) : undefined
   });
   nativeClass(registry, {
     name: 'Schema.DescribeFieldResult',
@@ -202,14 +239,24 @@ export function installSchema(registry: ClassRegistry): void {
           { kind: 'class', cls: picklistEntry },
           nativeField(self).picklistValues.map((entry) => {
             const value = new ApexObject(picklistEntry);
-            value.native = { value: entry.value, label: entry.label, active: entry.isActive, isDefault: entry.isDefault };
+            value.native = {
+              value: entry.value,
+              label: entry.label,
+              active: entry.isActive,
+              isDefault: entry.isDefault
+            };
             return value;
           })
         ),
       getSObjectField: (ex, self) => sobjectFieldToken(ex, nativeObject(self), nativeField(self)),
-      isAccessible: (ex, self) => ex.org.services.security.fieldAccess(ex, nativeObject(self), nativeField(self).name).read,
-      isCreateable: (ex, self) => nativeField(self).createable && ex.org.services.security.fieldAccess(ex, nativeObject(self), nativeField(self).name).edit,
-      isUpdateable: (ex, self) => nativeField(self).updateable && ex.org.services.security.fieldAccess(ex, nativeObject(self), nativeField(self).name).edit,
+      isAccessible: (ex, self) =>
+        ex.org.services.security.fieldAccess(ex, nativeObject(self), nativeField(self).name).read,
+      isCreateable: (ex, self) =>
+        nativeField(self).createable &&
+        ex.org.services.security.fieldAccess(ex, nativeObject(self), nativeField(self).name).edit,
+      isUpdateable: (ex, self) =>
+        nativeField(self).updateable &&
+        ex.org.services.security.fieldAccess(ex, nativeObject(self), nativeField(self).name).edit,
       isNillable: (_ex, self) => nativeField(self).nillable,
       isUnique: (_ex, self) => nativeField(self).unique,
       isExternalId: (_ex, self) => nativeField(self).externalId,
@@ -228,8 +275,12 @@ export function installSchema(registry: ClassRegistry): void {
     aliases: ['System.Schema'],
     staticMethods: {
       getGlobalDescribe: (ex) => {
-        const map = new ApexMap(STRING_TYPE, { kind: 'class', cls: registry.systemClass('Schema.SObjectType') });
-        for (const object of ex.org.schema.objects()) map.put(object.name.toLowerCase(), sobjectTypeToken(ex, object));
+        const map = new ApexMap(STRING_TYPE, {
+          kind: 'class',
+          cls: registry.systemClass('Schema.SObjectType')
+        });
+        for (const object of ex.org.schema.objects())
+          map.put(object.name.toLowerCase(), sobjectTypeToken(ex, object));
         return map;
       },
       describeSObjects: (ex, _self, [names]) =>

@@ -13,7 +13,15 @@ import { nativeClass } from './nativeClass';
  * object. With enforceRootObjectCRUD (the default), a user without the object permission gets
  * a NoAccessException instead.
  */
-const SYSTEM_FIELDS = new Set(['id', 'createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp', 'isdeleted']);
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'createddate',
+  'createdbyid',
+  'lastmodifieddate',
+  'lastmodifiedbyid',
+  'systemmodstamp',
+  'isdeleted'
+]);
 
 function allowed(ex: Execution, record: SObject, field: string, access: string): boolean {
   if (SYSTEM_FIELDS.has(field.toLowerCase())) return true;
@@ -75,7 +83,13 @@ export function installSecurity(registry: ClassRegistry): void {
               continue;
             }
             if (slot.value instanceof ApexList) {
-              copy.set(slot.name, new ApexList(slot.value.element, slot.value.items.map((child) => strip(child as SObject, null))));
+              copy.set(
+                slot.name,
+                new ApexList(
+                  slot.value.element,
+                  slot.value.items.map((child) => strip(child as SObject, null))
+                )
+              );
               continue;
             }
             if (allowed(ex, record, slot.name, access)) {
@@ -94,7 +108,10 @@ export function installSecurity(registry: ClassRegistry): void {
         };
         const result = new ApexObject(decision);
         result.native = {
-          records: new ApexList(list.element ?? GENERIC_SOBJECT, list.items.map((r, i) => strip(r as SObject, i))),
+          records: new ApexList(
+            list.element ?? GENERIC_SOBJECT,
+            list.items.map((r, i) => strip(r as SObject, i))
+          ),
           removed,
           modified
         };

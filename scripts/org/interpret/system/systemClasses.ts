@@ -44,12 +44,25 @@ function userField(ex: Execution, field: string): unknown {
 }
 
 export function installSystemClasses(registry: ClassRegistry): void {
-  nativeClass(registry, { name: 'StatusCode', aliases: ['System.StatusCode'], kind: 'enum', enumValues: STATUS_CODES });
+  nativeClass(registry, {
+    name: 'StatusCode',
+    aliases: ['System.StatusCode'],
+    kind: 'enum',
+    enumValues: STATUS_CODES
+  });
   const operation = nativeClass(registry, {
     name: 'System.TriggerOperation',
     aliases: ['TriggerOperation'],
     kind: 'enum',
-    enumValues: ['BEFORE_INSERT', 'BEFORE_UPDATE', 'BEFORE_DELETE', 'AFTER_INSERT', 'AFTER_UPDATE', 'AFTER_DELETE', 'AFTER_UNDELETE']
+    enumValues: [
+      'BEFORE_INSERT',
+      'BEFORE_UPDATE',
+      'BEFORE_DELETE',
+      'AFTER_INSERT',
+      'AFTER_UPDATE',
+      'AFTER_DELETE',
+      'AFTER_UNDELETE'
+    ]
   });
   nativeClass(registry, {
     name: 'System',
@@ -96,7 +109,8 @@ export function installSystemClasses(registry: ClassRegistry): void {
       getLocale: (ex) => userField(ex, 'LocaleSidKey'),
       getLanguage: (ex) => userField(ex, 'LanguageLocaleKey'),
       getOrganizationId: (ex) => {
-        const row = ex.org.database.sql.prepare('SELECT Id FROM "Organization" LIMIT 1').get() as { Id: string } | undefined;
+        const row = ex.org.database.sql.prepare('SELECT Id FROM "Organization" LIMIT 1').get() as
+          { Id: string } | undefined;
         return row?.Id ?? null;
       },
       getDefaultCurrency: () => 'USD',
@@ -157,7 +171,8 @@ export function installSystemClasses(registry: ClassRegistry): void {
       },
       stopTest: (ex) => {
         const test = requireTest(ex, 'Test.stopTest');
-        if (!test.started || test.stopped) throw new PlatformError('System.FinalException', 'Testing has not started');
+        if (!test.started || test.stopped)
+          throw new PlatformError('System.FinalException', 'Testing has not started');
         test.stopped = true;
         runQueuedAsync(ex);
         if (test.outerLimits) ex.limits = test.outerLimits;
@@ -166,7 +181,10 @@ export function installSystemClasses(registry: ClassRegistry): void {
       setCreatedDate: (ex, _self, [id, when]) => {
         requireTest(ex, 'Test.setCreatedDate');
         if (typeof id !== 'string' || !(when instanceof ApexDatetime))
-          throw new PlatformError('System.IllegalArgumentException', 'Test.setCreatedDate needs a record id and a Datetime');
+          throw new PlatformError(
+            'System.IllegalArgumentException',
+            'Test.setCreatedDate needs a record id and a Datetime'
+          );
         const object = ex.org.schema.objectOfId(id);
         if (!object) throw new PlatformError('System.IllegalArgumentException', `No record with id ${id}`);
         ex.org.database.update(object, id, { CreatedDate: when.toIso() });

@@ -22,7 +22,8 @@ export function typeToken(ex: Execution, type: ApexType): ApexObject {
 }
 
 export function typeOf(token: unknown): ApexType {
-  if (!(token instanceof ApexObject) || !token.native.type) throw new UnsupportedError('a Type argument that is not a Type');
+  if (!(token instanceof ApexObject) || !token.native.type)
+    throw new UnsupportedError('a Type argument that is not a Type');
   return token.native.type as ApexType;
 }
 

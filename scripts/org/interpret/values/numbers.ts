@@ -37,7 +37,8 @@ export function numberOf(value: number | Decimal): number {
  * Double takes the scale of the number written out ('10' has none, '1.5' one), as Apex does.
  */
 export function toDecimal(value: number | Decimal, scale?: number): Decimal {
-  if (value instanceof Decimal) return value.isDouble ? new Decimal(value.value, scale ?? writtenScale(value.value)) : value;
+  if (value instanceof Decimal)
+    return value.isDouble ? new Decimal(value.value, scale ?? writtenScale(value.value)) : value;
   return new Decimal(value, scale ?? writtenScale(value));
 }
 

@@ -87,8 +87,10 @@ export class ApexDatetime {
 
   static parse(text: string): ApexDatetime | null {
     const trimmed = text.trim();
-    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) return null;
-    const iso = trimmed.includes('T') || trimmed.includes(' ') ? trimmed.replace(' ', 'T') : `${trimmed}T00:00:00`;
+    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed))
+      return null;
+    const iso =
+      trimmed.includes('T') || trimmed.includes(' ') ? trimmed.replace(' ', 'T') : `${trimmed}T00:00:00`;
     const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
     const ms = Date.parse(zoned);
     return Number.isNaN(ms) ? null : new ApexDatetime(ms);
@@ -149,7 +151,9 @@ export class ApexDatetime {
 
   /** ISO 8601 with milliseconds, as the platform serialises a Datetime to JSON. */
   toIso(): string {
-    return this.parts().toISOString().replace(/(\.\d{3})Z$/, '$1Z');
+    return this.parts()
+      .toISOString()
+      .replace(/(\.\d{3})Z$/, '$1Z');
   }
 
   /** `String.valueOf(Datetime)`: 'YYYY-MM-DD HH:MM:SS' in the user's (GMT) time zone. */

@@ -39,7 +39,12 @@ export default class Paginator extends LightningElement {
   get range(): string {
     const first = this.total === 0 ? 0 : this.current * this.pageSize + 1;
     const last = Math.min(this.total, (this.current + 1) * this.pageSize);
-    return formatLabel(LABEL_RANGE, formatNumber(first, 0), formatNumber(last, 0), formatNumber(this.total, 0));
+    return formatLabel(
+      LABEL_RANGE,
+      formatNumber(first, 0),
+      formatNumber(last, 0),
+      formatNumber(this.total, 0)
+    );
   }
 
   get navLabel(): string {

@@ -49,7 +49,11 @@ function naturalOrder(ex: Execution): (a: unknown, b: unknown) => number {
     }
     if (a instanceof ApexObject) {
       const compareTo = a.cls.findMethods('compareto')[0];
-      if (!compareTo) throw new PlatformError('System.ListException', `One or more of the items in this list is not Comparable`);
+      if (!compareTo)
+        throw new PlatformError(
+          'System.ListException',
+          `One or more of the items in this list is not Comparable`
+        );
       return Number(ex.invoke(a.cls.dispatch(compareTo), a, [b]));
     }
     throw new UnsupportedError('sorting these values');
@@ -60,7 +64,8 @@ export const LIST_METHODS: MethodTable<ApexList> = {
   add: (_ex, list, args) => {
     if (args.length === 2) {
       const i = Number(args[0]);
-      if (i < 0 || i > list.items.length) throw new PlatformError('System.ListException', `List index out of bounds: ${i}`);
+      if (i < 0 || i > list.items.length)
+        throw new PlatformError('System.ListException', `List index out of bounds: ${i}`);
       list.items.splice(i, 0, coerceToDeclared(args[1], list.element));
     } else list.items.push(coerceToDeclared(args[0], list.element));
     return null;
@@ -79,12 +84,21 @@ export const LIST_METHODS: MethodTable<ApexList> = {
     new ApexList(
       list.element,
       list.items.map((item) =>
-        item instanceof SObject ? cloneSObject(item, preserveId === true, true, preserveReadonly === true, preserveAutonumber === true) : item
+        item instanceof SObject
+          ? cloneSObject(
+              item,
+              preserveId === true,
+              true,
+              preserveReadonly === true,
+              preserveAutonumber === true
+            )
+          : item
       )
     ),
   equals: (_ex, list, [other]) => apexEquals(list, other),
   get: (_ex, list, [i]) => list.items[index(list, i)],
-  getsobjecttype: (ex, list) => (list.element.kind === 'sobject' && list.element.object ? sobjectTypeToken(ex, list.element.object) : null),
+  getsobjecttype: (ex, list) =>
+    list.element.kind === 'sobject' && list.element.object ? sobjectTypeToken(ex, list.element.object) : null,
   hashcode: (_ex, list) => list.items.length,
   indexof: (_ex, list, [value]) => list.items.findIndex((item) => sameElement(item, value)),
   isempty: (_ex, list) => list.items.length === 0,
@@ -164,7 +178,10 @@ export const MAP_METHODS: MethodTable<ApexMap> = {
   },
   equals: (_ex, map, [other]) => apexEquals(map, other),
   get: (_ex, map, [key]) => map.get(key),
-  getsobjecttype: (ex, map) => (map.valueType.kind === 'sobject' && map.valueType.object ? sobjectTypeToken(ex, map.valueType.object) : null),
+  getsobjecttype: (ex, map) =>
+    map.valueType.kind === 'sobject' && map.valueType.object
+      ? sobjectTypeToken(ex, map.valueType.object)
+      : null,
   hashcode: (_ex, map) => map.size,
   isempty: (_ex, map) => map.size === 0,
   keyset: (_ex, map) => {
@@ -172,12 +189,14 @@ export const MAP_METHODS: MethodTable<ApexMap> = {
     for (const k of map.keys()) keys.add(k);
     return keys;
   },
-  put: (_ex, map, [key, value]) => map.put(coerceToDeclared(key, map.keyType), coerceToDeclared(value, map.valueType)),
+  put: (_ex, map, [key, value]) =>
+    map.put(coerceToDeclared(key, map.keyType), coerceToDeclared(value, map.valueType)),
   putall: (_ex, map, [source]) => {
     if (source instanceof ApexMap) for (const k of source.keys()) map.put(k, source.get(k));
     else
       for (const record of itemsOf(source)) {
-        if (!(record instanceof SObject) || !record.id) throw new PlatformError('System.ListException', 'Row with null Id');
+        if (!(record instanceof SObject) || !record.id)
+          throw new PlatformError('System.ListException', 'Row with null Id');
         map.put(record.id, record);
       }
     return null;

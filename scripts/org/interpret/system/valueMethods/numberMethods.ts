@@ -7,7 +7,8 @@ import type { MethodTable } from './valueMethod';
  * Methods of Integer, Long, Decimal and Double values. Rounding follows Apex's RoundingMode
  * names; setScale defaults to HALF_UP as Decimal.setScale does when the value must round.
  */
-type RoundingName = 'CEILING' | 'DOWN' | 'FLOOR' | 'HALF_DOWN' | 'HALF_EVEN' | 'HALF_UP' | 'UP' | 'UNNECESSARY';
+type RoundingName =
+  'CEILING' | 'DOWN' | 'FLOOR' | 'HALF_DOWN' | 'HALF_EVEN' | 'HALF_UP' | 'UP' | 'UNNECESSARY';
 
 function roundTo(value: number, scale: number, mode: RoundingName): number {
   const factor = 10 ** scale;
@@ -59,25 +60,35 @@ export const NUMBER_METHODS: MethodTable<number | Decimal> = {
   intvalue: (_ex, n) => Math.trunc(numberOf(n)),
   longvalue: (_ex, n) => Math.trunc(numberOf(n)),
   doublevalue: (_ex, n) => new Decimal(numberOf(n), undefined, true),
-  abs: (_ex, n) => (typeof n === 'number' ? Math.abs(n) : new Decimal(Math.abs(n.value), n.scale, n.isDouble)),
+  abs: (_ex, n) =>
+    typeof n === 'number' ? Math.abs(n) : new Decimal(Math.abs(n.value), n.scale, n.isDouble),
   format: (_ex, n) => {
     const value = numberOf(n);
     const scale = n instanceof Decimal && n.scale !== undefined ? n.scale : undefined;
-    return value.toLocaleString('en-US', scale === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: scale, maximumFractionDigits: scale });
+    return value.toLocaleString(
+      'en-US',
+      scale === undefined
+        ? { maximumFractionDigits: 3 }
+        : { minimumFractionDigits: scale, maximumFractionDigits: scale }
+    );
   },
   setscale: (_ex, n, [scale, rounding]) => {
     if (scale === null || scale === undefined) throw npe();
     const s = Number(scale);
     return new Decimal(roundTo(numberOf(n), s, mode(rounding)), s);
   },
-  round: (_ex, n, [rounding]) => Math.trunc(roundTo(numberOf(n), 0, rounding === undefined ? 'HALF_EVEN' : mode(rounding))),
+  round: (_ex, n, [rounding]) =>
+    Math.trunc(roundTo(numberOf(n), 0, rounding === undefined ? 'HALF_EVEN' : mode(rounding))),
   scale: (_ex, n) => {
     const d = dec(n);
     if (d.scale !== undefined) return d.scale;
     const text = plainNumber(d.value);
     return text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
   },
-  precision: (_ex, n) => plainNumber(Math.abs(numberOf(n))).replace('.', '').replace(/^0+/, '').length || 1,
+  precision: (_ex, n) =>
+    plainNumber(Math.abs(numberOf(n)))
+      .replace('.', '')
+      .replace(/^0+/, '').length || 1,
   striptrailingzeros: (_ex, n) => new Decimal(numberOf(n)),
   toplainstring: (_ex, n) => plainNumber(numberOf(n)),
   divide: (_ex, n, [divisor, scale, rounding]) => {
@@ -87,7 +98,8 @@ export const NUMBER_METHODS: MethodTable<number | Decimal> = {
     return new Decimal(roundTo(numberOf(n) / d, s, mode(rounding)), s);
   },
   pow: (_ex, n, [exponent]) => new Decimal(numberOf(n) ** Number(exponent)),
-  equals: (_ex, n, [other]) => (typeof other === 'number' || other instanceof Decimal) && numberOf(other) === numberOf(n),
+  equals: (_ex, n, [other]) =>
+    (typeof other === 'number' || other instanceof Decimal) && numberOf(other) === numberOf(n),
   hashcode: (_ex, n) => Math.trunc(numberOf(n)) | 0,
   tostring: (_ex, n) => toText(n)
 };

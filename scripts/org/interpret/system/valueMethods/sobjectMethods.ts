@@ -11,7 +11,13 @@ import { sobjectTypeToken } from '../schemaTokens';
 import type { MethodTable } from './valueMethod';
 
 /** Methods of SObject records: dynamic get/put, errors, cloning, describe tokens. */
-const READ_ONLY_TIMESTAMPS = ['createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp'];
+const READ_ONLY_TIMESTAMPS = [
+  'createddate',
+  'createdbyid',
+  'lastmodifieddate',
+  'lastmodifiedbyid',
+  'systemmodstamp'
+];
 
 /** A field name from a String or an SObjectField token. */
 export function fieldName(value: unknown): string {
@@ -65,7 +71,9 @@ export const SOBJECT_METHODS: MethodTable<SObject> = {
   geterrors: (ex, record) =>
     new ApexList(
       { kind: 'class', cls: ex.org.registry.systemClass('Database.Error') },
-      record.errors.map((e) => databaseErrorObject(ex, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', e.message, e.field ? [e.field] : []))
+      record.errors.map((e) =>
+        databaseErrorObject(ex, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', e.message, e.field ? [e.field] : [])
+      )
     ),
   haserrors: (_ex, record) => record.errors.length > 0,
   getpopulatedfieldsasmap: (_ex, record) => {

@@ -8,7 +8,8 @@ import type { MethodTable } from './valueMethod';
 /** The instance methods of String, with Java's semantics where Apex inherits them (split, replaceAll, substring bounds). */
 function str(value: unknown, method: string): string {
   if (value === null || value === undefined) throw npe();
-  if (typeof value !== 'string') throw new PlatformError('System.TypeException', `${method} expects a String`);
+  if (typeof value !== 'string')
+    throw new PlatformError('System.TypeException', `${method} expects a String`);
   return value;
 }
 
@@ -59,7 +60,8 @@ export const STRING_METHODS: MethodTable<string> = {
     return s < o ? -1 : s > o ? 1 : 0;
   },
   contains: (_ex, s, [sub]) => s.includes(str(sub, 'contains')),
-  containsignorecase: (_ex, s, [sub]) => s.toLowerCase().includes(str(sub, 'containsIgnoreCase').toLowerCase()),
+  containsignorecase: (_ex, s, [sub]) =>
+    s.toLowerCase().includes(str(sub, 'containsIgnoreCase').toLowerCase()),
   containsnone: (_ex, s, [chars]) => ![...str(chars, 'containsNone')].some((c) => s.includes(c)),
   containsany: (_ex, s, [chars]) => [...str(chars, 'containsAny')].some((c) => s.includes(c)),
   containswhitespace: (_ex, s) => /\s/.test(s),
@@ -69,7 +71,8 @@ export const STRING_METHODS: MethodTable<string> = {
   },
   deletewhitespace: (_ex, s) => s.replace(/\s+/g, ''),
   endswith: (_ex, s, [suffix]) => s.endsWith(str(suffix, 'endsWith')),
-  endswithignorecase: (_ex, s, [suffix]) => s.toLowerCase().endsWith(str(suffix, 'endsWithIgnoreCase').toLowerCase()),
+  endswithignorecase: (_ex, s, [suffix]) =>
+    s.toLowerCase().endsWith(str(suffix, 'endsWithIgnoreCase').toLowerCase()),
   equals: (_ex, s, [other]) => s === other,
   equalsignorecase: (_ex, s, [other]) => typeof other === 'string' && s.toLowerCase() === other.toLowerCase(),
   escapesinglequotes: (_ex, s) => s.replace(/'/g, "\\'"),
@@ -105,7 +108,8 @@ export const STRING_METHODS: MethodTable<string> = {
     return s.startsWith(x) ? s.slice(x.length) : s;
   },
   repeat: (_ex, s, [count]) => s.repeat(int(count)),
-  replace: (_ex, s, [target, replacement]) => s.split(str(target, 'replace')).join(str(replacement, 'replace')),
+  replace: (_ex, s, [target, replacement]) =>
+    s.split(str(target, 'replace')).join(str(replacement, 'replace')),
   replaceall: (_ex, s, [pattern, replacement]) =>
     s.replace(javaRegex(str(pattern, 'replaceAll'), true), javaReplacement(str(replacement, 'replaceAll'))),
   replacefirst: (_ex, s, [pattern, replacement]) =>
@@ -116,7 +120,8 @@ export const STRING_METHODS: MethodTable<string> = {
   split: (_ex, s, [pattern, limit]) =>
     new ApexList(STRING_TYPE, javaSplit(s, str(pattern, 'split'), limit === undefined ? 0 : int(limit))),
   startswith: (_ex, s, [prefix]) => s.startsWith(str(prefix, 'startsWith')),
-  startswithignorecase: (_ex, s, [prefix]) => s.toLowerCase().startsWith(str(prefix, 'startsWithIgnoreCase').toLowerCase()),
+  startswithignorecase: (_ex, s, [prefix]) =>
+    s.toLowerCase().startsWith(str(prefix, 'startsWithIgnoreCase').toLowerCase()),
   strip: (_ex, s) => s.trim(),
   substring: (_ex, s, [start, end]) => {
     const from = int(start);

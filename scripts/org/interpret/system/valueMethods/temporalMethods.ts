@@ -14,47 +14,67 @@ function num(value: unknown): number {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+];
 
 /** Java SimpleDateFormat over a UTC instant (quoted text in '...'). */
 export function formatJavaDate(ms: number, pattern: string): string {
   const d = new Date(ms);
   const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-  return pattern.replace(/'([^']*)'|y+|M+|d+|H+|h+|m+|s+|S+|E+|a|Z|z|X+/g, (token, quoted: string | undefined) => {
-    if (quoted !== undefined) return quoted === '' ? "'" : quoted;
-    const c = token[0];
-    const n = token.length;
-    switch (c) {
-      case 'y':
-        return n === 2 ? pad(d.getUTCFullYear() % 100, 2) : pad(d.getUTCFullYear(), n);
-      case 'M':
-        return n >= 4 ? MONTH_NAMES[d.getUTCMonth()] : n === 3 ? MONTHS[d.getUTCMonth()] : pad(d.getUTCMonth() + 1, n);
-      case 'd':
-        return pad(d.getUTCDate(), n);
-      case 'H':
-        return pad(d.getUTCHours(), n);
-      case 'h':
-        return pad(d.getUTCHours() % 12 || 12, n);
-      case 'm':
-        return pad(d.getUTCMinutes(), n);
-      case 's':
-        return pad(d.getUTCSeconds(), n);
-      case 'S':
-        return pad(d.getUTCMilliseconds(), 3).slice(0, n);
-      case 'E':
-        return n >= 4 ? DAY_NAMES[d.getUTCDay()] : DAYS[d.getUTCDay()];
-      case 'a':
-        return d.getUTCHours() < 12 ? 'AM' : 'PM';
-      case 'Z':
-        return '+0000';
-      case 'z':
-        return 'GMT';
-      case 'X':
-        return 'Z';
-      default:
-        return token;
+  return pattern.replace(
+    /'([^']*)'|y+|M+|d+|H+|h+|m+|s+|S+|E+|a|Z|z|X+/g,
+    (token, quoted: string | undefined) => {
+      if (quoted !== undefined) return quoted === '' ? "'" : quoted;
+      const c = token[0];
+      const n = token.length;
+      switch (c) {
+        case 'y':
+          return n === 2 ? pad(d.getUTCFullYear() % 100, 2) : pad(d.getUTCFullYear(), n);
+        case 'M':
+          return n >= 4
+            ? MONTH_NAMES[d.getUTCMonth()]
+            : n === 3
+              ? MONTHS[d.getUTCMonth()]
+              : pad(d.getUTCMonth() + 1, n);
+        case 'd':
+          return pad(d.getUTCDate(), n);
+        case 'H':
+          return pad(d.getUTCHours(), n);
+        case 'h':
+          return pad(d.getUTCHours() % 12 || 12, n);
+        case 'm':
+          return pad(d.getUTCMinutes(), n);
+        case 's':
+          return pad(d.getUTCSeconds(), n);
+        case 'S':
+          return pad(d.getUTCMilliseconds(), 3).slice(0, n);
+        case 'E':
+          return n >= 4 ? DAY_NAMES[d.getUTCDay()] : DAYS[d.getUTCDay()];
+        case 'a':
+          return d.getUTCHours() < 12 ? 'AM' : 'PM';
+        case 'Z':
+          return '+0000';
+        case 'z':
+          return 'GMT';
+        case 'X':
+          return 'Z';
+        default:
+          return token;
+      }
     }
-  });
+  );
 }
 
 export const DATE_METHODS: MethodTable<ApexDate> = {
@@ -94,7 +114,8 @@ export const DATETIME_METHODS: MethodTable<ApexDatetime> = {
   day: (_ex, t) => t.day(),
   daygmt: (_ex, t) => t.day(),
   dayofyear: (_ex, t) => t.date().dayOfYear(),
-  format: (_ex, t, [pattern]) => formatJavaDate(t.ms, pattern === undefined ? 'M/d/yyyy h:mm a' : String(pattern)),
+  format: (_ex, t, [pattern]) =>
+    formatJavaDate(t.ms, pattern === undefined ? 'M/d/yyyy h:mm a' : String(pattern)),
   formatgmt: (_ex, t, [pattern]) => formatJavaDate(t.ms, String(pattern)),
   formatlong: (_ex, t) => formatJavaDate(t.ms, 'M/d/yyyy h:mm:ss a z'),
   gettime: (_ex, t) => t.ms,

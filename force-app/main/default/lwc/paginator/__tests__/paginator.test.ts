@@ -3,7 +3,9 @@ import Paginator, { pageOf } from 'c/paginator';
 import { flushPromises, resetDom } from '../../../../../test/jest/apexMocks';
 
 // The labels' own text, so the test reads what a user reads.
-jest.mock('@salesforce/label/c.PSMS_Paginator_Range', () => ({ default: '{0}–{1} of {2}' }), { virtual: true });
+jest.mock('@salesforce/label/c.PSMS_Paginator_Range', () => ({ default: '{0}–{1} of {2}' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.PSMS_Paginator_Label', () => ({ default: 'Pages of {0}' }), { virtual: true });
 
 function mount(props: { total: number; pageSize?: number; page?: number }): HTMLElement {
@@ -28,9 +30,13 @@ describe('c-paginator (every long list is paged)', () => {
   it('asks for the next and the previous page, and cannot go past either end', async () => {
     const element = mount({ total: 60, pageSize: 25, page: 0 });
     const pages: number[] = [];
-    element.addEventListener('pagechange', (event) => pages.push((event as CustomEvent<{ page: number }>).detail.page));
+    element.addEventListener('pagechange', (event) =>
+      pages.push((event as CustomEvent<{ page: number }>).detail.page)
+    );
     await flushPromises();
-    const previous = shadow(element).querySelector('[data-id="previous"]') as HTMLElement & { disabled: boolean };
+    const previous = shadow(element).querySelector('[data-id="previous"]') as HTMLElement & {
+      disabled: boolean;
+    };
     const next = shadow(element).querySelector('[data-id="next"]') as HTMLElement & { disabled: boolean };
     expect(previous.disabled).toBe(true);
     next.click();
