@@ -184,7 +184,8 @@ describe('psms export', () => {
     // Plus one COUNT() per object (10 objects); no REST query page for the empty ones.
     expect(org.requests).toHaveLength(5 + 10);
     expect(JSON.parse(run.stdout).objects).toContainEqual({ object: 'Opportunity', rows: 100_000 });
-  });
+    // 100,000 rows through a fake org and a child process: seconds on a loaded 2-core machine, not 5.
+  }, 60_000);
 
   it('reads a small object over REST and a report runs over the exported folder', async () => {
     org = await startFakeOrg((request) => {
