@@ -257,15 +257,13 @@ export function dmlException(op: DmlOperation, failed: SaveRow[]): PlatformError
     'System.DmlException',
     message,
     failed.flatMap((row) =>
-      row.errors
-        .slice(0, 1)
-        .map((e) => ({
-          index: row.index,
-          id: row.input.id,
-          statusCode: e.statusCode,
-          message: e.message,
-          fields: e.fields
-        }))
+      row.errors.slice(0, 1).map((e) => ({
+        index: row.index,
+        id: row.input.id,
+        statusCode: e.statusCode,
+        message: e.message,
+        fields: e.fields
+      }))
     )
   );
 }
