@@ -82,25 +82,28 @@ export class CsvParser {
       // Excel and some exporters write a byte-order mark.
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
-    while (chunk !== '') {
+    // The chunk is read from `from` on rather than sliced: V8 reads a sliced string through its
+    // parent, which measured ~10% slower for the whole parse.
+    let from = 0;
+    while (from < chunk.length) {
       if (this.pending === '' && this.carried.length === 0) {
-        this.parse(chunk, false);
+        this.parse(chunk, false, from);
         return;
       }
       // Only the carried record is joined to this chunk, and only once it is complete: the rest
       // of the chunk is parsed on its own, so no text is parsed twice.
-      const end = this.recordEnd(chunk);
+      const end = this.recordEnd(chunk, from);
       if (end === -1) {
-        this.carried.push(chunk);
+        this.carried.push(from === 0 ? chunk : chunk.slice(from));
         return;
       }
-      const record = this.pending + this.carried.join('') + chunk.slice(0, end);
+      const record = this.pending + this.carried.join('') + chunk.slice(from, end);
       this.pending = '';
       this.carried = [];
       this.carriedInQuotes = false;
       this.carriedCr = false;
-      this.parse(record, false);
-      chunk = chunk.slice(end);
+      this.parse(record, false, 0);
+      from = end;
     }
   }
 
@@ -110,13 +113,13 @@ export class CsvParser {
    * Inside quotes a quote either closes the field or starts an escaped "", which the next quote
    * ends: counting quotes is enough to know whether a line break is inside a field.
    */
-  private recordEnd(chunk: string): number {
+  private recordEnd(chunk: string, from: number): number {
     const length = chunk.length;
     // A CR ends the record, with its LF if that comes next; any other character starts the next
     // record, and is handed over with this one so that the parser sees the CR is not a CRLF.
-    if (this.carriedCr) return 1;
+    if (this.carriedCr) return from + 1;
     let inQuotes = this.carriedInQuotes;
-    let pos = 0;
+    let pos = from;
     // The next LF and CR at or after `pos`, searched again only once passed (length: none).
     let lf = -1;
     let cr = -1;
@@ -152,7 +155,7 @@ export class CsvParser {
   }
 
   end(): void {
-    this.parse(this.pending + this.carried.join(''), true);
+    this.parse(this.pending + this.carried.join(''), true, 0);
     if (this.header === null) throw new DataError(`${this.file}: the file is empty (no header row)`);
   }
 
@@ -167,12 +170,13 @@ export class CsvParser {
     return name === undefined ? `field ${index + 1}` : `field ${index + 1} (${name})`;
   }
 
-  private parse(text: string, final: boolean): void {
+  /** Parses `text` from `start` on (a record starts there); what is left incomplete is carried. */
+  private parse(text: string, final: boolean, start: number): void {
     const length = text.length;
     let header: string[] | null = this.header === null ? [] : null;
     let slots = this.slots;
     const values = this.values;
-    let pos = 0;
+    let pos = start;
     let line = this.line;
     let quoteAt = -1;
     let crAt = -1;

@@ -3,7 +3,7 @@ import { FIRST_DATE, isCalendarDate, isIsoDateTime, LAST_DATE } from './dateValu
 import type { Condition, FieldValue, RawRecord } from './loadRequest';
 import { numberProblem, parseNumber } from './numberValues';
 import { picklistValues } from './picklists';
-import { canonicalId, idProblem } from './recordId';
+import { canonicalId, idProblem, lastIdDigits } from './recordId';
 import {
   fieldType,
   NOT_BLANK,
@@ -130,21 +130,22 @@ export async function rowReader(
   const readers = await Promise.all(fields.map((field) => fieldReader(object, field)));
   const key = uniqueKeyOf(object);
   const required = new Set([...(NOT_BLANK[object] ?? []), ...key]);
+  // The key's id column, whose digits the duplicate check reads as it is parsed (−1: not read).
+  const keyColumn = key.every((field) => fields.includes(field)) ? fields.indexOf(key[key.length - 1]) : -1;
   const columns = fields.map((field, i) => {
     const type = fieldType(object, field);
     const { parse, problem } = readers[i];
-    return {
-      field,
-      required: required.has(field),
-      parse: options.kept === false || type === 'number' || type === 'boolean' ? parse : interning(parse),
-      problem
-    };
+    // Ids of the key never repeat (a repeat is refused): storing them once would save nothing.
+    const plain = options.kept === false || type === 'number' || type === 'boolean' || i === keyColumn;
+    return { field, required: required.has(field), parse: plain ? parse : interning(parse), problem };
   });
-  const checkKey = keyCheck(object, fields, file);
+  const checkKey = keyCheck(object, file);
   return {
     inScope: rowFilter(options.where ?? [], fields, columns),
     build(values, line) {
       const record: RawRecord = {};
+      let high = 0;
+      let low = 0;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i];
         const text = values[i];
@@ -157,9 +158,13 @@ export async function rowReader(
         const value = column.parse(text);
         if (value === undefined)
           throw new DataError(`${file}:${line}: ${column.field}: ${shown(text)} ${column.problem(text)}`);
+        if (i === keyColumn) {
+          high = lastIdDigits[0];
+          low = lastIdDigits[1];
+        }
         record[column.field] = value;
       }
-      checkKey(record, line);
+      if (keyColumn >= 0) checkKey(record, high, low, line);
       return record;
     }
   };
@@ -167,15 +172,14 @@ export async function rowReader(
 
 /**
  * Refuses a row whose key an earlier row of the load had, naming both lines. The key's last
- * field is an id; the fields before it (a snapshot's date) partition the ids.
+ * field is an id (given as its digits, recordId.ts); the fields before it (a snapshot's date)
+ * partition the ids.
  */
 function keyCheck(
   object: ObjectName,
-  fields: readonly string[],
   file: string
-): (record: RawRecord, line: number) => void {
+): (record: RawRecord, high: number, low: number, line: number) => void {
   const key = uniqueKeyOf(object);
-  if (!key.every((field) => fields.includes(field))) return () => undefined;
   const idField = key[key.length - 1];
   const partitions = key.slice(0, -1);
   const refuse = (record: RawRecord, line: number, earlier: number): never => {
@@ -186,20 +190,20 @@ function keyCheck(
   };
   if (partitions.length === 0) {
     const lines = new IdLines();
-    return (record, line) => {
-      const earlier = lines.earlierLine(record[idField] as string, line);
+    return (record, high, low, line) => {
+      const earlier = lines.earlierLine(high, low, line);
       if (earlier !== 0) refuse(record, line, earlier);
     };
   }
   const seen = new Map<string, IdLines>();
-  return (record, line) => {
+  return (record, high, low, line) => {
     const partition = partitions.map((field) => String(record[field])).join('|');
     let lines = seen.get(partition);
     if (lines === undefined) {
       lines = new IdLines();
       seen.set(partition, lines);
     }
-    const earlier = lines.earlierLine(record[idField] as string, line);
+    const earlier = lines.earlierLine(high, low, line);
     if (earlier !== 0) refuse(record, line, earlier);
   };
 }

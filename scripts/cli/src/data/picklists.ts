@@ -25,13 +25,22 @@ export function picklistValues(object: string, field: string): Promise<ReadonlyS
 async function readValues(object: string, field: string): Promise<ReadonlySet<string>> {
   const { children, readMetadataFile, text } = await import('../../../lib/metadataXml');
   const { findDirs } = await import('../../../lib/forceAppModel');
-  for (const objects of findDirs(FORCE_APP_DIR, 'objects')) {
+  // The source format's own place first; a walk of the whole package only if it moved.
+  const defaultObjects = join(FORCE_APP_DIR, 'main', 'default', 'objects');
+  const objectDirs = existsSync(join(defaultObjects, object, 'fields', `${field}.field-meta.xml`))
+    ? [defaultObjects]
+    : findDirs(FORCE_APP_DIR, 'objects');
+  for (const objects of objectDirs) {
     const file = join(objects, object, 'fields', `${field}.field-meta.xml`);
     if (!existsSync(file)) continue;
     const valueSet = children(readMetadataFile(file, 'CustomField'), 'valueSet')[0];
     const setName = valueSet && text(valueSet, 'valueSetName');
     if (setName !== undefined) {
-      for (const sets of findDirs(FORCE_APP_DIR, 'globalValueSets')) {
+      const defaultSets = join(FORCE_APP_DIR, 'main', 'default', 'globalValueSets');
+      const setDirs = existsSync(join(defaultSets, `${setName}.globalValueSet-meta.xml`))
+        ? [defaultSets]
+        : findDirs(FORCE_APP_DIR, 'globalValueSets');
+      for (const sets of setDirs) {
         const setFile = join(sets, `${setName}.globalValueSet-meta.xml`);
         if (!existsSync(setFile)) continue;
         const root = readMetadataFile(setFile, 'GlobalValueSet');

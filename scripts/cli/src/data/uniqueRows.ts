@@ -5,7 +5,7 @@
  * A million-row export has a million ids, and keeping them as strings would keep the file's
  * text alive with them (V8 slices a short string out of its chunk rather than copying it). A
  * valid id's 15 significant characters are base-62 digits, so they are kept as two exact
- * numbers (8 and 7 digits, both below 2^53) in typed arrays.
+ * numbers (8 and 7 digits, both below 2^53; recordId.ts reads them) in typed arrays.
  *
  * Exports usually come in id order (the APIs and Data Loader return rows by id). While they do,
  * a duplicate can only be the previous id, and the ids are only appended, in blocks that never
@@ -17,55 +17,59 @@ const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
 
 export class IdLines {
-  private readonly high: Float64Array[] = [];
-  private readonly low: Float64Array[] = [];
-  private readonly lines: Int32Array[] = [];
+  private readonly highs: Float64Array[] = [];
+  private readonly lows: Float64Array[] = [];
+  private readonly lineBlocks: Int32Array[] = [];
   private size = 0;
+  /** The last block and its next free place (BLOCK when full): the appends' fast path. */
+  private high = new Float64Array(0);
+  private low = new Float64Array(0);
+  private lines = new Int32Array(0);
+  private at = BLOCK;
+  /** The last id appended, while the ids come in order. */
+  private lastHigh = -1;
+  private lastLow = -1;
+  private lastLine = 0;
   /** Null while the ids come in order; then per slot 1 + the entry's index, 0 when empty. */
   private slots: Int32Array | null = null;
 
   /**
-   * The line an earlier row with this id was on, or 0 (then `line` is recorded for the id).
-   * `id` must be valid: 15 or more letters and digits (recordId.ts checked it).
+   * The line an earlier row with this id was on, or 0 (then `line` is recorded for the id). The
+   * id as recordId.ts reads it: the base-62 values of its first 8 and next 7 characters.
    */
-  earlierLine(id: string, line: number): number {
-    let high = 0;
-    let low = 0;
-    for (let i = 0; i < 15; i++) {
-      const code = id.charCodeAt(i);
-      // '0'–'9', 'A'–'Z', 'a'–'z' as 0–61: the digits keep the ids' string order.
-      const digit = code <= 57 ? code - 48 : code <= 90 ? code - 55 : code - 61;
-      if (i < 8) high = high * 62 + digit;
-      else low = low * 62 + digit;
-    }
+  earlierLine(high: number, low: number, line: number): number {
     if (this.slots === null) {
-      const last = this.size - 1;
-      if (last >= 0) {
-        const lastHigh = this.high[last >> BLOCK_BITS][last & (BLOCK - 1)];
-        const lastLow = this.low[last >> BLOCK_BITS][last & (BLOCK - 1)];
-        if (high === lastHigh && low === lastLow) return this.lines[last >> BLOCK_BITS][last & (BLOCK - 1)];
-        if (high < lastHigh || (high === lastHigh && low < lastLow)) this.index();
+      if (high > this.lastHigh || (high === this.lastHigh && low > this.lastLow)) {
+        this.append(high, low, line);
+        this.lastHigh = high;
+        this.lastLow = low;
+        this.lastLine = line;
+        return 0;
       }
+      if (high === this.lastHigh && low === this.lastLow) return this.lastLine;
+      this.index();
     }
-    if (this.slots !== null) {
-      const entry = this.find(high, low);
-      if (entry >= 0) return this.lines[entry >> BLOCK_BITS][entry & (BLOCK - 1)];
-    }
+    const entry = this.find(high, low);
+    if (entry >= 0) return this.lineBlocks[entry >> BLOCK_BITS][entry & (BLOCK - 1)];
     this.append(high, low, line);
     return 0;
   }
 
   private append(high: number, low: number, line: number): void {
-    const entry = this.size++;
-    const block = entry >> BLOCK_BITS;
-    if (block === this.lines.length) {
-      this.high.push(new Float64Array(BLOCK));
-      this.low.push(new Float64Array(BLOCK));
-      this.lines.push(new Int32Array(BLOCK));
+    if (this.at === BLOCK) {
+      this.high = new Float64Array(BLOCK);
+      this.low = new Float64Array(BLOCK);
+      this.lines = new Int32Array(BLOCK);
+      this.highs.push(this.high);
+      this.lows.push(this.low);
+      this.lineBlocks.push(this.lines);
+      this.at = 0;
     }
-    this.high[block][entry & (BLOCK - 1)] = high;
-    this.low[block][entry & (BLOCK - 1)] = low;
-    this.lines[block][entry & (BLOCK - 1)] = line;
+    this.high[this.at] = high;
+    this.low[this.at] = low;
+    this.lines[this.at] = line;
+    this.at++;
+    const entry = this.size++;
     if (this.slots === null) return;
     if (this.size * 2 > this.slots.length) this.index();
     else this.slots[this.freeSlot(this.slots, high, low)] = entry + 1;
@@ -80,7 +84,7 @@ export class IdLines {
       if (entry < 0) return -1;
       const block = entry >> BLOCK_BITS;
       const at = entry & (BLOCK - 1);
-      if (this.high[block][at] === high && this.low[block][at] === low) return entry;
+      if (this.highs[block][at] === high && this.lows[block][at] === low) return entry;
     }
   }
 
@@ -91,7 +95,7 @@ export class IdLines {
     return slot;
   }
 
-  /** (Re)builds the hash table over every entry, at most half full. */
+  /** (Re)builds the hash table over every entry, at most a quarter full. */
   private index(): void {
     let size = 1 << 10;
     while (size < this.size * 4) size *= 2;
@@ -99,7 +103,7 @@ export class IdLines {
     for (let entry = 0; entry < this.size; entry++) {
       const block = entry >> BLOCK_BITS;
       const at = entry & (BLOCK - 1);
-      slots[this.freeSlot(slots, this.high[block][at], this.low[block][at])] = entry + 1;
+      slots[this.freeSlot(slots, this.highs[block][at], this.lows[block][at])] = entry + 1;
     }
     this.slots = slots;
   }
