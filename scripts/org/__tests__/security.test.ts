@@ -85,6 +85,8 @@ describe('record sharing', () => {
         `System.debug(WidgetsWithSharing.visible()); System.debug([SELECT RowCause FROM Widget__Share WHERE UserOrGroupId = '${alice}'].RowCause);`
       )
     ).toEqual(['3', 'Maintainer__c']);
+    // The role hierarchy opens to Boss what is shared with Alice, as well as what she owns.
+    expect(as(boss, `System.debug(WidgetsWithSharing.visible());`)).toEqual(['3']);
     run(org, `delete [SELECT Id FROM Widget__Share WHERE UserOrGroupId = '${alice}'];`, { commit: true });
     expect(as(alice, `System.debug(WidgetsWithSharing.visible());`)).toEqual(['2']);
   });

@@ -81,11 +81,12 @@ function ownedOrShared(
   const params: SqlValue[] = [...owners];
   const share = shareTable(schema, object);
   if (share) {
+    // The role hierarchy opens to a manager what is shared with the users below, not only what they own.
     const levels = level === 'read' ? '' : ` AND s.${quote(share.access)} IN ('Edit', 'All')`;
     parts.push(
-      `EXISTS (SELECT 1 FROM ${quote(share.table)} s WHERE s.${quote(share.parent)} = ${alias}.Id AND s."UserOrGroupId" = ?${levels})`
+      `EXISTS (SELECT 1 FROM ${quote(share.table)} s WHERE s.${quote(share.parent)} = ${alias}.Id AND s."UserOrGroupId" IN (${owners.map(() => '?').join(', ')})${levels})`
     );
-    params.push(access.userId);
+    params.push(...owners);
   }
   return { sql: `(${parts.join(' OR ')})`, params };
 }
