@@ -247,7 +247,7 @@ declare namespace Psms {
     snapshots: { taken: boolean; latestDate?: string | null; running: boolean };
     /** found: the Default PSMS_Setting__mdt record exists; problems: translated sentences, empty when valid. */
     settings: { found: boolean; problems: string[] };
-    /** PSMS_Partner_Rep, PSMS_Partner_Manager, PSMS_Leadership, PSMS_Admin, in that order. */
+    /** PSMS_Partner_Rep, PSMS_Partner_Manager, PSMS_Leadership, PSMS_Admin, PSMS_Data_Load, in that order. */
     permissionSets: SetupPermissionSet[];
     /** Months 1–12; overrideMonth is the setting's Fiscal_Start_Override__c. */
     fiscalYear: { orgStartMonth: number; overrideMonth?: number | null; effectiveMonth: number };
@@ -260,12 +260,16 @@ declare namespace Psms {
     state?: string | null;
     /** ISO-8601 datetime. */
     nextRun?: string | null;
+    /** The username the job runs as (whoever scheduled it); absent when not scheduled. */
+    runsAs?: string | null;
   }
   interface SetupPermissionSet {
     name: string;
     label: string;
     /** Absent when the permission set is not in the org. */
     permissionSetId?: string | null;
+    /** PSMS_Data_Load: assigned only for a data load, so every holder is one to remove. */
+    temporary: boolean;
     /** Active users holding it. */
     holderCount: number;
     /** The first ten holders by name. */

@@ -193,6 +193,55 @@ describe.each(PERMISSION_SETS)('%s', (setName) => {
   });
 });
 
+describe('PSMS_Data_Load (temporary: the trigger bypass for the length of a data load)', () => {
+  const set = readPermissionSet('PSMS_Data_Load');
+  const granted = (element: string) => children(set, element);
+
+  it('holds exactly the custom permissions the documentation assigns to it: the trigger bypass', () => {
+    const documented = markdownTable(DOC, 'custom permission')
+      .filter((row) =>
+        row['granted to']
+          .split(',')
+          .map((s) => s.trim())
+          .includes('PSMS_Data_Load')
+      )
+      .map((row) => row['custom permission']);
+    expect(documented).toEqual(['PSMS_Bypass_Triggers']);
+    expect(
+      children(set, 'customPermissions')
+        .filter((p) => flag(p, 'enabled'))
+        .map((p) => text(p, 'name'))
+    ).toEqual(documented);
+  });
+
+  it('grants nothing else, as the README says: no object, field, class, tab, app, settings or system permission', () => {
+    for (const element of [
+      'objectPermissions',
+      'fieldPermissions',
+      'classAccesses',
+      'tabSettings',
+      'applicationVisibilities',
+      'customMetadataTypeAccesses',
+      'userPermissions'
+    ]) {
+      expect({ element, granted: granted(element) }).toEqual({ element, granted: [] });
+    }
+    expect(DOC).toMatch(/`PSMS_Data_Load`\*\* — \*\*temporary\*\*[\s\S]*?grants \*\*nothing else\*\*/);
+  });
+
+  it('says it is temporary where admins assign it', () => {
+    expect(text(set, 'label')).toContain('temporary');
+    expect(text(set, 'description')).toMatch(/^TEMPORARY: .*remove/);
+  });
+
+  it('is the only set holding the bypass: no role set skips the triggers', () => {
+    for (const setName of PERMISSION_SETS) {
+      const held = children(readPermissionSet(setName), 'customPermissions').map((p) => text(p, 'name'));
+      expect({ setName, bypass: held.includes('PSMS_Bypass_Triggers') }).toEqual({ setName, bypass: false });
+    }
+  });
+});
+
 describe('least privilege where it matters', () => {
   const editable = (setName: string, object: string) =>
     children(readPermissionSet(setName), 'fieldPermissions')
@@ -240,7 +289,7 @@ describe('least privilege where it matters', () => {
       expect(text(node, 'description')?.length).toBeGreaterThan(20);
       return file.split('/').pop()?.replace('.customPermission-meta.xml', '');
     });
-    const granted = PERMISSION_SETS.flatMap((s) =>
+    const granted = [...PERMISSION_SETS, 'PSMS_Data_Load'].flatMap((s) =>
       children(readPermissionSet(s), 'customPermissions').map((p) => text(p, 'name'))
     );
     for (const name of granted) expect(declared).toContain(name);
