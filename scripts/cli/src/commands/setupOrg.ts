@@ -9,6 +9,11 @@ import { didYouMean } from '../suggest';
  * check. Idempotent: assignments that exist are left alone, and the setup tab's Apex
  * (PsmsSetupController.setUpInstall) replaces its own schedules and takes a snapshot only when
  * none exists.
+ *
+ * Salesforce runs a scheduled job as the user who scheduled it, and Apex cannot schedule for
+ * anyone else. So with `--job-user <username>` psms schedules the jobs in a session of that user
+ * (their own sf login), after checking it is that user in the same org; without it the jobs run
+ * as the user running setup. Either way the result says whom they run as.
  */
 
 export const PERMISSION_SETS = [
@@ -26,8 +31,19 @@ export interface Assignment {
 export interface SetupResult {
   assignments: (Assignment & { status: 'added' | 'already assigned' })[];
   jobsScheduled: boolean;
+  /** The username the jobs run as: the job user, or the user running setup. */
+  jobsRunAs: string;
   settings: { type: string; records: number }[];
 }
+
+/** `--job-user`: the dedicated user the jobs run as, and how to open a session as them. */
+export interface JobUser {
+  username: string;
+  client: () => Promise<OrgClient>;
+}
+
+/** The permission set the job user needs: the setup Apex reads the install's health in user mode. */
+export const JOB_USER_PERMISSION_SET = 'PSMS_Admin';
 
 /**
  * `--assign PSMS_Partner_Manager=a@x.com,b@x.com` (repeatable; a comma-separated item with `=`
@@ -175,7 +191,48 @@ export async function scheduleJobs(client: OrgClient): Promise<void> {
     throw new CliError(`setup: PsmsSetupController.setUpInstall() failed: ${result.exceptionMessage ?? ''}`);
 }
 
-export async function setupOrg(client: OrgClient, assignments: Assignment[]): Promise<SetupResult> {
+interface Identity {
+  username: string;
+  organizationId: string;
+}
+
+async function whoIs(client: OrgClient): Promise<Identity> {
+  const info = await client.json<{ preferred_username?: string; organization_id?: string }>(
+    'GET',
+    '/services/oauth2/userinfo'
+  );
+  if (!info.preferred_username || !info.organization_id)
+    throw new CliError('setup: the org did not say who the running user is');
+  return { username: info.preferred_username, organizationId: info.organization_id };
+}
+
+/** A session of the job user in the same org, or a one-line reason why there is none. */
+async function jobUserSession(jobUser: JobUser, admin: Identity): Promise<OrgClient> {
+  const named = `setup: --job-user ${jobUser.username}`;
+  let client: OrgClient;
+  try {
+    client = await jobUser.client();
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    throw new CliError(
+      `${named}: ${error.message}. Scheduled jobs run as the user who schedules them, so psms schedules them in that user's own session: log in as them once (sf org login jwt --username ${jobUser.username} ..., or sf org login web) and run setup again`
+    );
+  }
+  const them = await whoIs(client);
+  if (them.organizationId !== admin.organizationId)
+    throw new CliError(
+      `${named}: that login is to another org (${them.organizationId}, not ${admin.organizationId})`
+    );
+  if (them.username.toLowerCase() !== jobUser.username.toLowerCase())
+    throw new CliError(`${named}: the sf login of that name is ${them.username}'s`);
+  return client;
+}
+
+export async function setupOrg(
+  client: OrgClient,
+  assignments: Assignment[],
+  jobUser?: JobUser
+): Promise<SetupResult> {
   const settings: SetupResult['settings'] = [];
   for (const type of SETTINGS_TYPES) {
     settings.push({
@@ -188,7 +245,24 @@ export async function setupOrg(client: OrgClient, assignments: Assignment[]): Pr
     throw new CliError(
       `setup: no ${missing.join(', ')} records in the org: deploy or install PSMS with its custom metadata`
     );
-  const added = await assign(client, assignments);
-  await scheduleJobs(client);
-  return { assignments: added, jobsScheduled: true, settings };
+  const admin = await whoIs(client);
+  const jobUserSet = jobUser
+    ? [{ permissionSet: JOB_USER_PERMISSION_SET, username: jobUser.username }].filter(
+        (wanted) =>
+          !assignments.some(
+            (a) =>
+              a.permissionSet === wanted.permissionSet &&
+              a.username.toLowerCase() === wanted.username.toLowerCase()
+          )
+      )
+    : [];
+  const added = await assign(client, [...assignments, ...jobUserSet]);
+  const scheduler = jobUser ? await jobUserSession(jobUser, admin) : client;
+  await scheduleJobs(scheduler);
+  return {
+    assignments: added,
+    jobsScheduled: true,
+    jobsRunAs: jobUser ? jobUser.username : admin.username,
+    settings
+  };
 }
