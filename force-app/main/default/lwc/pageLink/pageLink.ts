@@ -15,9 +15,22 @@ export default class PageLink extends NavigationMixin(LightningElement) {
   loadedName: string | undefined;
   objectLabel: string | undefined;
 
-  /** Only when no label was given: the record's Name, through Lightning Data Service (cached, shared). */
+  private fieldsFor: string | undefined;
+  private fields: string[] | undefined;
+
+  /**
+   * Only when no label was given: the record's Name, through Lightning Data Service (cached,
+   * shared). The same array while the object is the same: a new one would be a new wire request.
+   */
   get nameFields(): string[] | undefined {
-    return this.label || !this.recordId || !this.objectApiName ? undefined : [`${this.objectApiName}.Name`];
+    if (this.label || !this.recordId || !this.objectApiName) {
+      return undefined;
+    }
+    if (this.fieldsFor !== this.objectApiName) {
+      this.fieldsFor = this.objectApiName;
+      this.fields = [`${this.objectApiName}.Name`];
+    }
+    return this.fields;
   }
 
   get nameRecordId(): string | undefined {

@@ -68,6 +68,7 @@ import LABEL_WATERFALL_DEALS from '@salesforce/label/c.PSMS_PartnerForecast_Wate
 import LABEL_WATERFALL_DELTA from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Delta';
 import LABEL_WATERFALL_HINT from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Hint';
 import LABEL_WATERFALL_SINCE from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Since';
+import LABEL_WATERFALL_PARTIAL from '@salesforce/label/c.PSMS_PartnerForecast_Waterfall_Partial';
 import LABEL_NO_SNAPSHOTS from '@salesforce/label/c.PSMS_PartnerForecast_No_Snapshots';
 import LABEL_ACCURACY from '@salesforce/label/c.PSMS_PartnerForecast_Accuracy_Title';
 import LABEL_ACCURACY_BY from '@salesforce/label/c.PSMS_PartnerForecast_Accuracy_By';
@@ -136,6 +137,7 @@ export default class PartnerForecast extends LightningElement {
     waterfall: LABEL_WATERFALL,
     waterfallHint: LABEL_WATERFALL_HINT,
     since: LABEL_WATERFALL_SINCE,
+    waterfallPartial: LABEL_WATERFALL_PARTIAL,
     waterfallDelta: LABEL_WATERFALL_DELTA,
     noSnapshots: LABEL_NO_SNAPSHOTS,
     accuracyBy: LABEL_ACCURACY_BY,
@@ -247,9 +249,15 @@ export default class PartnerForecast extends LightningElement {
     return ids;
   }
 
-  /** The period's opportunities the table covers: all, or only the co-sell ones. */
+  /**
+   * The period's opportunities the table covers: all, or only the co-sell ones. Summarised over
+   * the whole channel, the partner rows carry no owner: the owner and manager groupings read the
+   * per-owner rows instead (docs/scale.md).
+   */
   private get opportunities(): Psms.Opportunity[] {
-    const all = this.pipeline?.opportunities ?? [];
+    const byOwner = this.grouping === 'owner' || this.grouping === 'manager';
+    const rows = byOwner ? this.pipeline?.ownerOpportunities : undefined;
+    const all = rows ?? this.pipeline?.opportunities ?? [];
     if (!this.coSellOnly) {
       return all;
     }
@@ -323,10 +331,18 @@ export default class PartnerForecast extends LightningElement {
       };
     };
     const groups = shown.groups.map(view);
-    // The total's calibrated call sums the partners' (a whole-team adjustment is no partner's call).
+    // The total keeps the leadership total of the calls (partners' calls plus whole-team
+    // adjustments, SPEC §3); its calibrated call sums the partners' only (an adjustment is no
+    // partner's call), so the total is not calibrated again.
+    const total = shown.total as ForecastRow & { commitCall?: number | null };
     return {
       groups,
-      total: { ...view({ ...shown.total, commitCall: null }), calibratedCall: calibratedTotal }
+      total: {
+        ...total,
+        label: groupLabel(this.grouping, total.key, total.label),
+        coSellDeals: coSell.get(total.key) ?? 0,
+        calibratedCall: calibratedTotal
+      }
     };
   }
 
@@ -493,6 +509,22 @@ export default class PartnerForecast extends LightningElement {
 
   get hasWaterfall(): boolean {
     return this.model !== null;
+  }
+
+  /**
+   * A snapshot taken today must end exactly on the table. When it does not, some of the table's
+   * deals have snapshots the user may not read (snapshots are Private: a manager reads the team's):
+   * say so rather than show a waterfall that silently disagrees with the table.
+   */
+  get waterfallIsPartial(): boolean {
+    const model = this.model;
+    const total = this.rollUp?.total;
+    if (!model || !total || model.to !== this.today) {
+      return false;
+    }
+    const selected =
+      this.selectedKey === null ? total : this.rows.find((row) => row.key === this.selectedKey);
+    return selected !== undefined && Math.abs(model.report.commitTo - selected.commitForecast) >= 0.01;
   }
 
   get waterfallScopeText(): string {
@@ -681,21 +713,22 @@ export default class PartnerForecast extends LightningElement {
     this.busy = true;
     this.actionError = undefined;
     try {
-      const saved = await submitForecastCall({ ...event.detail, period: this.period ?? '' });
+      const call = { ...event.detail, period: this.period ?? '' };
+      await submitForecastCall(call);
       // Cleared only once the server kept it: a refused call stays on screen to be corrected.
       (this.template?.querySelector('c-forecast-call-form') as { reset?: () => void } | null)?.reset?.();
       const partner = this.callPartnerOptions.find(
-        (option) => option.value === (saved.Partner_Account__c ?? '')
+        (option) => option.value === (call.partnerAccountId ?? '')
       );
       this.dispatchEvent(
         new ShowToastEvent({
           title: LABEL_CALL_SAVED,
           message: formatLabel(
             LABEL_CALL_SAVED_DETAIL,
-            saved.Period__c,
+            call.period,
             partner?.label ?? LABEL_WHOLE_TEAM,
-            formatMoney(saved.Commit_Call__c ?? 0),
-            formatMoney(saved.Best_Case_Call__c ?? 0)
+            formatMoney(call.commitCall),
+            formatMoney(call.bestCaseCall)
           ),
           variant: 'success'
         })

@@ -150,6 +150,8 @@ describe('c-partner-forecast', () => {
         bestCaseCall: '180,000'
       });
       expect(cellsOf(rows[1]).quota).toBe('c.PSMS_Format_Not_Available');
+      // The total's call: the leadership total of the calls, always shown beside the roll-up.
+      expect(cellsOf(table(element).querySelector('tfoot tr') as Element).commitCall).toBe('140,000');
     });
 
     it('drills into a group and lists its opportunities, each linked; again closes it', async () => {
@@ -374,6 +376,29 @@ describe('c-partner-forecast', () => {
         '80,000',
         '50,000'
       ]);
+    });
+
+    it('says so when a snapshot taken today does not end on the table: some snapshots are not visible to the user', async () => {
+      const element = await loaded();
+      expect(root(element).querySelector('[data-id="waterfall-partial"]')).toBeNull();
+      // Today's snapshot holds only Globex's deal: Acme's snapshots are not visible.
+      wireOf(getSnapshots).emit({
+        ...snapshots,
+        dates: ['2026-11-09', '2026-11-20'],
+        snapshots: [
+          ...snapshots.snapshots.filter((row) => row.Snapshot_Date__c === '2026-11-09'),
+          ...snapshots.snapshots
+            .filter(
+              (row) =>
+                row.Snapshot_Date__c === '2026-11-16' && row.Opportunity_Key__c === '006A00000000000003'
+            )
+            .map((row) => ({ ...row, Snapshot_Date__c: '2026-11-20' }))
+        ]
+      });
+      await flushPromises();
+      expect(root(element).querySelector('[data-id="waterfall-partial"]')?.textContent).toContain(
+        'c.PSMS_PartnerForecast_Waterfall_Partial'
+      );
     });
 
     it('needs two snapshots of the period', async () => {

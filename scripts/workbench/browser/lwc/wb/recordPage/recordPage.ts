@@ -68,6 +68,7 @@ export default class RecordPage extends LightningElement {
   components: LoadedComponent[] = [];
   loadError = '';
   private loadedFor: string | undefined;
+  private namesFor: string | undefined;
 
   get objectApiName(): string | undefined {
     return this.record?.apiName;
@@ -76,7 +77,11 @@ export default class RecordPage extends LightningElement {
   @wire(getObjectInfo, { objectApiName: '$objectApiName' })
   wiredInfo({ data }: { data?: ObjectDescribe }): void {
     this.info = data;
-    if (data) void this.loadNames();
+    // Once per record: the names' read changes the record, which re-evaluates this wire's config.
+    if (data && this.record && this.namesFor !== this.record.id) {
+      this.namesFor = this.record.id;
+      void this.loadNames();
+    }
   }
 
   override connectedCallback(): void {
@@ -92,6 +97,10 @@ export default class RecordPage extends LightningElement {
     if (!recordId || recordId === this.loadedFor) return;
     this.loadedFor = recordId;
     this.loadError = '';
+    // Another record: the last one's panels must not be handed this record's id.
+    this.components = [];
+    this.record = undefined;
+    this.info = undefined;
     try {
       // Every field the user may read; the lookups' names come with the second read.
       this.record = (await callApex('ui/getRecord', { recordId, fields: [] })) as UiRecord;
