@@ -52,16 +52,23 @@ declare namespace Psms {
   }
   /**
    * PartnerForecastController.getPipeline (cacheable). Over a few thousand opportunities the
-   * org returns `aggregated: true`: one synthetic row per owner × primary partner × category
-   * × closed/won (Amount summed, `Id` = `agg:<n>`), with the matching synthetic primary deals,
-   * so the engine's roll-up is the same code either way.
+   * org returns `aggregated: true`: one synthetic row per row of the pipeline summary (owner ×
+   * primary partner × role × co-sell × category × closed/won; `Amount` summed, `Id` =
+   * `agg:<n>`, `Opportunity_Count__c` how many it stands for), with the matching synthetic
+   * partner deals, so the engine's roll-up is the same code either way (docs/scale.md).
    */
   interface PipelineResponse {
     period: string;
     /** The server's today (the user's locale date), so every client computes alike. */
     today: string;
     aggregated: boolean;
+    /** Aggregated over the whole channel, these rows carry partners but no owner: see `ownerOpportunities`. */
     opportunities: Opportunity[];
+    /**
+     * Aggregated over the whole channel (a user who sees every owner): per-owner rows, which the
+     * owner and manager groupings read instead of `opportunities`. Absent otherwise.
+     */
+    ownerOpportunities?: Opportunity[];
     partnerDeals: PartnerDeal[];
     partners: Account[];
     users: User[];

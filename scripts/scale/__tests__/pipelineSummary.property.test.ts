@@ -1,0 +1,251 @@
+import fc from 'fast-check';
+import { join, resolve } from 'node:path';
+import {
+  rollUpForecast,
+  indexPartnerDeals,
+  type ForecastGrouping
+} from '../../../force-app/main/default/lwc/psmsEngine/psmsEngine';
+import { callAura } from '../../org/aura/auraCall';
+import { OrgRuntime } from '../../org/orgRuntime';
+import { clockOn } from '../../workbench/startWorkbench';
+
+/**
+ * The pipeline summary is an index, not a second rule book: over random partner businesses
+ * saved through the package's own triggers in the local org runtime, the engine's forecast from
+ * the summary rows (the aggregated getPipeline) equals its forecast from the records (the raw
+ * getPipeline), for every grouping, for leadership's whole channel and a manager's team; and the
+ * nightly reconcile then finds nothing to correct.
+ */
+const ROOT = resolve(__dirname, '../../..');
+const TODAY = '2026-11-26';
+const PERIOD = 'FY2026-Q4';
+const GROUPINGS: ForecastGrouping[] = ['partner', 'owner', 'manager', 'region'];
+const STAGES = [
+  ['Prospecting', 'Pipeline'],
+  ['Proposal/Price Quote', 'Best Case'],
+  ['Negotiation/Review', 'Commit'],
+  ['Value Proposition', 'Omitted'],
+  ['Closed Won', null],
+  ['Closed Lost', null]
+] as const;
+const ROLES = ['Sourced', 'Co-Sell', 'Influenced', 'Resell', 'Referral'];
+
+interface Deal {
+  partner: number;
+  primary: boolean;
+  role: number;
+  coSell: boolean;
+}
+interface Opp {
+  owner: number;
+  stage: number;
+  amount: number | null;
+  month: number;
+  day: number;
+  deals: Deal[];
+}
+
+const dealArb = fc.record({
+  partner: fc.integer({ min: 0, max: 3 }),
+  primary: fc.boolean(),
+  role: fc.integer({ min: 0, max: ROLES.length - 1 }),
+  coSell: fc.boolean()
+});
+const oppArb = fc.record({
+  owner: fc.integer({ min: 0, max: 3 }),
+  stage: fc.integer({ min: 0, max: STAGES.length - 1 }),
+  amount: fc.option(
+    fc.integer({ min: -100, max: 500_000 }).map((c) => c * 10 + 0.5),
+    { freq: 6 }
+  ),
+  // Mostly this quarter (Oct–Dec 2026), some the quarters around it.
+  month: fc.constantFrom(9, 10, 10, 11, 11, 12, 12, 1),
+  day: fc.integer({ min: 1, max: 28 }),
+  deals: fc.array(dealArb, { maxLength: 2 })
+});
+
+let runtime: OrgRuntime;
+let leader: string;
+let manager: string;
+let reps: string[];
+let partners: string[];
+
+function apex(code: string, userId = runtime.adminUserId): string[] {
+  return runtime.executeAnonymous(code, userId);
+}
+
+/** A Minimum Access user with one PSMS permission set, a role and a manager; its id. */
+function user(alias: string, permissionSet: string, roleId: string | null, managerId: string | null): string {
+  const [id] = apex(`
+    Profile p = [SELECT Id FROM Profile WHERE Name = 'Minimum Access - Salesforce'];
+    User u = new User(Alias = '${alias}', LastName = '${alias}', Email = '${alias}@example.com',
+      Username = '${alias}@psms.example.com', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US',
+      LocaleSidKey = 'en_US', TimeZoneSidKey = 'GMT', ProfileId = p.Id,
+      UserRoleId = ${roleId ? `'${roleId}'` : 'null'}, ManagerId = ${managerId ? `'${managerId}'` : 'null'});
+    insert u;
+    insert new PermissionSetAssignment(AssigneeId = u.Id,
+      PermissionSetId = [SELECT Id FROM PermissionSet WHERE Name = '${permissionSet}'].Id);
+    System.debug(u.Id);`);
+  return id;
+}
+
+beforeAll(() => {
+  runtime = OrgRuntime.load({
+    root: ROOT,
+    sourceDirs: ['force-app'],
+    databasePath: ':memory:',
+    cacheDir: join(ROOT, '.psms', 'org-cache'),
+    clock: clockOn(TODAY)
+  });
+  runtime.linkAll();
+  const [top, middle] = apex(`
+    UserRole top = new UserRole(Name = 'Head of partner sales', DeveloperName = 'Head');
+    insert top;
+    UserRole middle = new UserRole(Name = 'Partner sales manager', DeveloperName = 'Manager', ParentRoleId = top.Id);
+    insert middle;
+    System.debug(top.Id);
+    System.debug(middle.Id);`);
+  const [repRole] = apex(`
+    UserRole rep = new UserRole(Name = 'Partner rep', DeveloperName = 'Rep', ParentRoleId = '${middle}');
+    insert rep;
+    System.debug(rep.Id);`);
+  leader = user('lead', 'PSMS_Leadership', top, null);
+  manager = user('mgr', 'PSMS_Partner_Manager', middle, leader);
+  reps = [
+    user('rep1', 'PSMS_Partner_Rep', repRole, manager),
+    user('rep2', 'PSMS_Partner_Rep', repRole, manager),
+    user('rep3', 'PSMS_Partner_Rep', repRole, null)
+  ];
+  partners = apex(`
+    List<Account> partners = new List<Account>();
+    for (Integer i = 0; i < 4; i++) {
+      partners.add(new Account(Name = 'Partner ' + i, Partner_Status__c = 'Active',
+        Partner_Region__c = i == 3 ? null : (i == 0 ? 'EMEA' : 'AMER')));
+    }
+    insert partners;
+    for (Account a : partners) { System.debug(a.Id); }`);
+}, 60_000);
+
+afterAll(() => runtime?.database.close());
+
+/** Saves the business through the package's triggers (which queue the summary's refresh). */
+function save(opps: Opp[]): void {
+  const owners = [manager, ...reps];
+  const lines = opps.map((o, i) => {
+    const [stage, category] = STAGES[o.stage];
+    const year = o.month === 1 ? 2027 : 2026;
+    return `new Opportunity(Name = 'Deal ${i}', OwnerId = '${owners[o.owner]}', StageName = '${stage}'${
+      category ? `, ForecastCategoryName = '${category}'` : ''
+    }, Amount = ${o.amount === null ? 'null' : o.amount}, CloseDate = Date.newInstance(${year}, ${o.month}, ${o.day}))`;
+  });
+  const deals = opps.flatMap((o, i) => {
+    let primaryTaken = false;
+    return o.deals.map((d) => {
+      const primary = d.primary && !primaryTaken;
+      primaryTaken = primaryTaken || primary;
+      return `new Partner_Deal__c(Opportunity__c = opps[${i}].Id, Partner_Account__c = '${partners[d.partner]}', Role__c = '${ROLES[d.role]}', Is_Primary__c = ${primary}, Co_Sell__c = ${d.coSell})`;
+    });
+  });
+  apex(`
+    List<Opportunity> opps = new List<Opportunity>{ ${lines.join(',\n')} };
+    insert opps;
+    insert new List<Partner_Deal__c>{ ${deals.join(',\n')} };`);
+}
+
+function clear(): void {
+  apex(`delete [SELECT Id FROM Opportunity];`);
+}
+
+type Pipeline = {
+  aggregated: boolean;
+  opportunities: Record<string, unknown>[];
+  ownerOpportunities?: Record<string, unknown>[];
+  partnerDeals: Record<string, unknown>[];
+  partners: Record<string, unknown>[];
+  users: Record<string, unknown>[];
+  targets: Record<string, unknown>[];
+};
+
+/** getPipeline as a component calls it: small scopes come back record by record. */
+function rawPipeline(userId: string, scope: string): Pipeline {
+  const outcome = callAura(runtime, userId, 'PartnerForecastController.getPipeline', {
+    period: PERIOD,
+    scope
+  });
+  if (!outcome.ok) throw new Error(outcome.message);
+  const pipeline = outcome.value as unknown as Pipeline;
+  expect(pipeline.aggregated).toBe(false);
+  return pipeline;
+}
+
+/** The same call made to read the summary whatever the size (the threshold a test may lower). */
+function summarisedPipeline(userId: string, scope: string): Pipeline {
+  const log = runtime.executeAnonymous(
+    `PartnerForecastController.aggregateAbove = -1;
+     System.debug(JSON.serialize(PartnerForecastController.getPipeline('${PERIOD}', '${scope}')));`,
+    userId,
+    { isTest: true, rollback: true }
+  );
+  const pipeline = JSON.parse(log[0]) as Pipeline;
+  expect(pipeline.aggregated).toBe(true);
+  return pipeline;
+}
+
+function rollUp(pipeline: Pipeline, by: ForecastGrouping, includeDirect: boolean) {
+  const byOwner = by === 'owner' || by === 'manager';
+  const rows = (byOwner ? pipeline.ownerOpportunities : undefined) ?? pipeline.opportunities;
+  const report = rollUpForecast({
+    period: PERIOD,
+    by,
+    opportunities: rows as never,
+    partners: indexPartnerDeals(pipeline.partnerDeals as never),
+    accounts: pipeline.partners as never,
+    users: pipeline.users as never,
+    targets: pipeline.targets as never,
+    includeDirect
+  });
+  // Labels come from names both read alike; the figures are what must agree.
+  return { groups: report.groups.map(({ label: _label, ...row }) => row), total: report.total };
+}
+
+describe('the pipeline summary gives the engine the same forecast as the records', () => {
+  it('for every grouping, as leadership (whole channel) and as a manager (team), and the reconcile finds no drift', () => {
+    fc.assert(
+      fc.property(fc.array(oppArb, { minLength: 1, maxLength: 30 }), (opps) => {
+        save(opps);
+        try {
+          for (const [userId, scope] of [
+            [leader, 'all'],
+            [manager, 'team']
+          ] as const) {
+            const raw = rawPipeline(userId, scope);
+            const summarised = summarisedPipeline(userId, scope);
+            if (userId === leader) expect(summarised.ownerOpportunities).toBeDefined();
+            for (const by of GROUPINGS) {
+              for (const includeDirect of [false, true]) {
+                expect({ by, includeDirect, ...rollUp(summarised, by, includeDirect) }).toEqual({
+                  by,
+                  includeDirect,
+                  ...rollUp(raw, by, includeDirect)
+                });
+              }
+            }
+          }
+          apex('PipelineSummaryReconcileJob.runNow();');
+          const [corrected] = apex(
+            `System.debug([SELECT Corrected_Rows__c FROM Pipeline_Summary__c WHERE Kind__c = 'Reconcile' ORDER BY CreatedDate DESC, Id DESC LIMIT 1].Corrected_Rows__c);`
+          );
+          expect(Number(corrected)).toBe(0);
+        } finally {
+          clear();
+        }
+      }),
+      { numRuns: 20 }
+    );
+    // Deleting every opportunity empties the pipeline summary (after-delete triggers).
+    const [left] = apex(
+      `System.debug([SELECT COUNT() FROM Pipeline_Summary__c WHERE Kind__c = 'Pipeline']);`
+    );
+    expect(Number(left)).toBe(0);
+  }, 600_000);
+});
