@@ -31,9 +31,14 @@ export type DemoOpportunity = Keyed<Opportunity>;
 export type DemoPartnerDeal = Keyed<Partner_Deal__c>;
 /** Owned by the rep who manages the registering partner: their registrations, under Private sharing. */
 export type DemoRegistration = Keyed<
-  Deal_Registration__c & { Decided_By__c?: RecordId | null; OwnerId?: RecordId | null }
+  Deal_Registration__c & {
+    Decided_By__c?: RecordId | null;
+    OwnerId?: RecordId | null;
+    CreatedDate?: string | null;
+  }
 >;
-export type DemoDispute = Keyed<Registration_Dispute__c>;
+/** CreatedDate: when it was raised (a local database keeps it; an org stamps its own). */
+export type DemoDispute = Keyed<Registration_Dispute__c & { CreatedDate?: string | null }>;
 export type DemoPlan = Keyed<Partner_Account_Plan__c & { Name?: string | null }>;
 export type DemoTarget = Keyed<Partner_Target__c & { Name?: string | null }>;
 /** Owned by the manager who submitted it, as a call submitted in the org is. */

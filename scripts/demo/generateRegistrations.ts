@@ -292,6 +292,8 @@ function tryRegister(
     Normalized_Key__c: key,
     Registration_Key__c: active ? key : null
   };
+  // Created when it was submitted (a local database keeps it; an org stamps its own).
+  registration.CreatedDate = registration.Submitted_On__c;
   context.registrations.push(registration);
   return registration;
 }
@@ -340,6 +342,7 @@ function rejectAgainstHolders(
         : null,
       Status__c: 'Rejected',
       Submitted_On__c: `${submittedOn}T16:45:00.000Z`,
+      CreatedDate: `${submittedOn}T16:45:00.000Z`,
       Decided_On__c: `${submittedOn}T16:45:00.000Z`,
       Approved_On__c: null,
       Expires_On__c: null,
@@ -373,6 +376,7 @@ function generateDisputes(
     const dispute: DemoDispute = {
       ...nextId(),
       Deal_Registration__c: reg.Id,
+      CreatedDate: `${raisedOn}T10:30:00.000Z`,
       Raised_By__c: partnerRep,
       Reason__c: random.pick([
         'We introduced the customer to this project months before the direct opportunity was opened.',

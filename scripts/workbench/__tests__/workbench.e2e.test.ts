@@ -461,7 +461,6 @@ describe('the forecast a manager can trust at a glance (SPEC §3, §4)', () => {
     expect(waterfall.values[0]).toBe(commitOn(from, snapshots, period));
     // The bars add up: the start plus every change is the end.
     expect(waterfall.values.slice(0, -1).reduce((sum, value) => sum + value, 0)).toBeCloseTo(end, 2);
-    await page.screenshot({ path: join(shots, 'forecast.png'), fullPage: false });
 
     // A click on a bar lists the deals behind it, each linked, their changes adding up to the bar.
     const delta = waterfall.labels.findIndex((_, i) => i > 0 && i < waterfall.labels.length - 1);
@@ -476,9 +475,7 @@ describe('the forecast a manager can trust at a glance (SPEC §3, §4)', () => {
         const changes = (await deals.locator('tbody td').allTextContents()).map(amount);
         expect(changes.reduce((sum, value) => sum + value, 0)).toBeCloseTo(waterfall.values[delta], 2);
       }
-      await page
-        .locator('[data-id="step-deals"]')
-        .screenshot({ path: join(shots, 'forecast-waterfall-drill.png') });
+      await page.locator('[data-id="waterfall"]').screenshot({ path: join(shots, 'forecast-waterfall.png') });
     }
 
     // By manager: the owners' managers, by name.
@@ -593,6 +590,6 @@ describe('a dispute from the rep to the manager (SPEC §6)', () => {
       .waitFor({ timeout: 30_000 })
       .catch(() => undefined);
     expect(await layoutProblems()).toEqual([]);
-    await page.screenshot({ path: join(shots, 'registrations-resolved.png'), fullPage: false });
+    await page.locator('[data-id="history"]').screenshot({ path: join(shots, 'registrations-history.png') });
   });
 });
