@@ -10,6 +10,7 @@ import {
   type Partner_Deal__c
 } from '../engine';
 import { IdMap } from '../data/idMap';
+import { inRecordOrder } from '../output/recordOrder';
 import { count, rowsOf, text, type Cell, type Table } from '../output/reportOutput';
 import { each, load, requireSource, type ReportCommand } from './reportCommand';
 
@@ -118,21 +119,20 @@ export const hygieneReport: ReportCommand = {
     return {
       get json() {
         // In record id order (each record's findings in rule order): the opportunities are
-        // evaluated in the order they are read, which must not show in the report. Sorting a
-        // list that came in id order, as exports do, is one pass.
-        const byRecord = (a: { recordId: string }, b: { recordId: string }) =>
-          a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
-        report.findings.sort(byRecord);
-        report.scores.sort(byRecord);
+        // evaluated in the order they are read, which must not show in the report.
         return {
           asOf: report.asOf,
-          findings: report.findings.map(({ rule, severity, recordId, reason }) => ({
-            rule,
-            severity,
-            recordId,
-            reason
-          })),
-          scores: report.scores,
+          // Ordered after the copy: the copies lie together in memory, the originals all over a
+          // 1 GiB heap, and a pass over those measured ~0.3 s at a million findings.
+          findings: inRecordOrder(
+            report.findings.map(({ rule, severity, recordId, reason }) => ({
+              rule,
+              severity,
+              recordId,
+              reason
+            }))
+          ),
+          scores: inRecordOrder(report.scores),
           hygienePercent: report.hygienePercent,
           unreliable: report.unreliable
         };
