@@ -88,11 +88,18 @@ declare namespace Psms {
   interface SnapshotsRequest {
     period: string;
   }
-  /** PartnerForecastController.getSnapshots (cacheable): every snapshot of the period, oldest first. */
+  /**
+   * PartnerForecastController.getSnapshots (cacheable): every snapshot of the period, oldest first;
+   * past 20,000 rows `aggregated: true` and, instead, synthetic pairs from the summarised changes
+   * between the latest snapshot and the earlier `dates` (keys `chg:<earlier date>:<n>`).
+   */
   interface SnapshotsResponse {
     period: string;
     dates: string[];
+    aggregated?: boolean;
     snapshots: Snapshot[];
+    /** Aggregated over the whole channel: the per-owner pairs the owner and manager groupings read. */
+    ownerSnapshots?: Snapshot[];
   }
 
   // ---- Opportunity record page -----------------------------------------------------------

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { join, resolve } from 'node:path';
 import {
+  diffSnapshots,
+  forecastGroupKey,
   rollUpForecast,
   indexPartnerDeals,
   type ForecastGrouping
@@ -14,7 +16,9 @@ import { clockOn } from '../../workbench/startWorkbench';
  * saved through the package's own triggers in the local org runtime, the engine's forecast from
  * the summary rows (the aggregated getPipeline) equals its forecast from the records (the raw
  * getPipeline), for every grouping, for leadership's whole channel and a manager's team; and the
- * nightly reconcile then finds nothing to correct.
+ * nightly reconcile then finds nothing to correct. Likewise the waterfall between two snapshots:
+ * from the summarised changes (the aggregated getSnapshots) it equals the waterfall from the
+ * snapshot rows, for the whole channel and for each group.
  */
 const ROOT = resolve(__dirname, '../../..');
 const TODAY = '2026-11-26';
@@ -247,5 +251,173 @@ describe('the pipeline summary gives the engine the same forecast as the records
       `System.debug([SELECT COUNT() FROM Pipeline_Summary__c WHERE Kind__c = 'Pipeline']);`
     );
     expect(Number(left)).toBe(0);
+  }, 600_000);
+});
+
+interface Change {
+  stage: number | null;
+  amount: number | null;
+  pushMonths: number;
+  owner: number | null;
+  drop: boolean;
+  partner: number | null;
+}
+const changeArb = fc.record({
+  stage: fc.option(fc.integer({ min: 0, max: STAGES.length - 1 })),
+  amount: fc.option(fc.integer({ min: 0, max: 500_000 }).map((c) => c * 10)),
+  pushMonths: fc.constantFrom(0, 0, 0, 1, 2, -1),
+  owner: fc.option(fc.integer({ min: 0, max: 3 }), { freq: 4 }),
+  drop: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
+  partner: fc.option(fc.integer({ min: 0, max: 3 }), { freq: 3 })
+});
+
+type Snapshots = {
+  aggregated: boolean;
+  dates: string[];
+  snapshots: Record<string, unknown>[];
+  ownerSnapshots?: Record<string, unknown>[];
+};
+
+/** The waterfall of the partner channel (or one group of a grouping) from `from` to the latest snapshot. */
+function waterfall(data: Snapshots, pipeline: Pipeline, by: ForecastGrouping | null, key: string | null) {
+  const from = data.dates[0];
+  const to = data.dates[data.dates.length - 1];
+  const byOwner = by === 'owner' || by === 'manager';
+  const rows = ((byOwner ? data.ownerSnapshots : undefined) ?? data.snapshots) as Record<
+    string,
+    string | null
+  >[];
+  const keyOf = by
+    ? forecastGroupKey({ by, users: pipeline.users as never, accounts: pipeline.partners as never })
+    : null;
+  const inScope = (row: Record<string, string | null>) =>
+    !!row.Primary_Partner__c &&
+    (!keyOf ||
+      keyOf({ OwnerId: row.Owner__c } as never, { Partner_Account__c: row.Primary_Partner__c } as never) ===
+        key);
+  const pair = (row: Record<string, string | null>) =>
+    !data.aggregated || row.Opportunity_Key__c?.startsWith(`chg:${from}:`);
+  const report = diffSnapshots({
+    from: rows.filter((r) => r.Snapshot_Date__c === from && pair(r) && inScope(r)) as never,
+    to: rows.filter((r) => r.Snapshot_Date__c === to && pair(r) && inScope(r)) as never,
+    period: { start: '2026-10-01', end: '2026-12-31' },
+    omitUnchanged: true
+  });
+  const steps: Record<string, number> = {};
+  for (const change of report.changes) {
+    steps[change.type] = Math.round((steps[change.type] ?? 0) * 100 + change.commitDelta * 100) / 100;
+  }
+  return {
+    steps,
+    commitFrom: report.commitFrom,
+    commitTo: report.commitTo,
+    pipelineFrom: report.pipelineFrom,
+    pipelineTo: report.pipelineTo
+  };
+}
+
+function snapshotsOf(userId: string, summarised: boolean): Snapshots {
+  if (!summarised) {
+    const outcome = callAura(runtime, userId, 'PartnerForecastController.getSnapshots', { period: PERIOD });
+    if (!outcome.ok) throw new Error(outcome.message);
+    return outcome.value as unknown as Snapshots;
+  }
+  const log = runtime.executeAnonymous(
+    `PartnerForecastController.aggregateSnapshotsAbove = -1;
+     System.debug(JSON.serialize(PartnerForecastController.getSnapshots('${PERIOD}')));`,
+    userId,
+    { isTest: true, rollback: true }
+  );
+  return JSON.parse(log[0]) as Snapshots;
+}
+
+/** Moves the business between the two snapshots: stages, amounts, close dates, owners, primary partners, deletions. */
+function move(changes: Change[]): void {
+  const owners = [manager, ...reps];
+  apex(`
+    List<Opportunity> opps = [SELECT Id, CloseDate FROM Opportunity ORDER BY Name];
+    List<Opportunity> changed = new List<Opportunity>();
+    List<Opportunity> dropped = new List<Opportunity>();
+    List<Partner_Deal__c> deals = new List<Partner_Deal__c>();
+    Set<Id> rehomed = new Set<Id>();
+    ${changes
+      .map(
+        (c, i) => `if (opps.size() > ${i}) {
+      Opportunity o = opps[${i}];
+      ${
+        c.drop
+          ? 'dropped.add(o);'
+          : `
+      Opportunity u = new Opportunity(Id = o.Id${c.stage === null ? '' : `, StageName = '${STAGES[c.stage][0]}'${STAGES[c.stage][1] ? `, ForecastCategoryName = '${STAGES[c.stage][1]}'` : ''}`}${
+        c.amount === null ? '' : `, Amount = ${c.amount}`
+      }, CloseDate = o.CloseDate.addMonths(${c.pushMonths})${c.owner === null ? '' : `, OwnerId = '${owners[c.owner]}'`});
+      changed.add(u);
+      ${c.partner === null ? '' : `rehomed.add(o.Id); deals.add(new Partner_Deal__c(Opportunity__c = o.Id, Partner_Account__c = '${partners[c.partner]}', Role__c = 'Sourced', Is_Primary__c = true));`}`
+      }
+    }`
+      )
+      .join('\n')}
+    update changed;
+    delete [SELECT Id FROM Partner_Deal__c WHERE Opportunity__c IN :rehomed];
+    insert deals;
+    delete dropped;`);
+}
+
+describe('the summarised changes give the engine the same waterfall as the snapshots', () => {
+  it('for the whole channel and each group of each grouping', () => {
+    fc.assert(
+      fc.property(
+        fc.array(oppArb, { minLength: 1, maxLength: 20 }),
+        fc.array(changeArb, { maxLength: 20 }),
+        fc.array(oppArb, { maxLength: 4 }),
+        (opps, changes, added) => {
+          save(opps);
+          try {
+            apex('Database.executeBatch(new OpportunitySnapshotJob(Date.newInstance(2026, 11, 19)), 200);');
+            move(changes);
+            if (added.length > 0) save(added);
+            // The second snapshot's job queues the Change rows against the first (its finish).
+            apex('Database.executeBatch(new OpportunitySnapshotJob(Date.newInstance(2026, 11, 26)), 200);');
+            const raw = snapshotsOf(leader, false);
+            const summarised = snapshotsOf(leader, true);
+            expect(raw.aggregated).toBe(false);
+            expect(summarised.aggregated).toBe(true);
+            expect(summarised.dates).toEqual(raw.dates);
+            const pipeline = rawPipeline(leader, 'all');
+            expect(waterfall(summarised, pipeline, null, null)).toEqual(waterfall(raw, pipeline, null, null));
+            for (const by of GROUPINGS) {
+              const keyOf = forecastGroupKey({
+                by,
+                users: pipeline.users as never,
+                accounts: pipeline.partners as never
+              });
+              const keys = new Set(
+                (raw.snapshots as Record<string, string | null>[])
+                  .filter((r) => r.Primary_Partner__c)
+                  .map((r) =>
+                    keyOf(
+                      { OwnerId: r.Owner__c } as never,
+                      { Partner_Account__c: r.Primary_Partner__c } as never
+                    )
+                  )
+              );
+              for (const key of keys) {
+                expect({ by, key, ...waterfall(summarised, pipeline, by, key) }).toEqual({
+                  by,
+                  key,
+                  ...waterfall(raw, pipeline, by, key)
+                });
+              }
+            }
+          } finally {
+            clear();
+            apex(
+              "delete [SELECT Id FROM Opportunity_Snapshot__c]; delete [SELECT Id FROM Pipeline_Summary__c WHERE Kind__c = 'Change'];"
+            );
+          }
+        }
+      ),
+      { numRuns: 10 }
+    );
   }, 600_000);
 });

@@ -474,7 +474,8 @@ export default class PartnerForecast extends LightningElement {
         : new Set((this.pipeline?.opportunities ?? []).map((opp) => opp.OwnerId ?? ''));
     return {
       owners,
-      opportunities: this.coSellOnly ? this.coSellIds : null,
+      // Summarised pairs are not deals: the co-sell filter narrows the table only (docs/scale.md).
+      opportunities: this.coSellOnly && this.snapshots?.aggregated !== true ? this.coSellIds : null,
       group: this.selectedKey === null ? null : { key: this.selectedKey, keyOf: this.keyOf }
     };
   }
@@ -500,7 +501,12 @@ export default class PartnerForecast extends LightningElement {
     if (!data || !period || !this.pipeline) {
       return null;
     }
-    return waterfallModel(data, this.since, period, this.waterfallScope, diffSnapshots);
+    // Summarised over the whole channel, the partner rows carry no owner: the owner and manager
+    // groupings read the per-owner rows (docs/scale.md).
+    const byOwner = this.grouping === 'owner' || this.grouping === 'manager';
+    const ownerRows = byOwner ? data.ownerSnapshots : undefined;
+    const shown = ownerRows ? { ...data, snapshots: ownerRows } : data;
+    return waterfallModel(shown, this.since, period, this.waterfallScope, diffSnapshots);
   }
 
   get waterfall() {
@@ -540,8 +546,9 @@ export default class PartnerForecast extends LightningElement {
     return this.waterfall.find((step) => step.key === this.selectedStep)?.label ?? '';
   }
 
+  /** Summarised, a bar's rows are groups of deals, not deals: no list behind it (docs/scale.md). */
   get hasStepDeals(): boolean {
-    return this.selectedStep !== null && this.model !== null;
+    return this.selectedStep !== null && this.model !== null && this.snapshots?.aggregated !== true;
   }
 
   get stepDealsTitle(): string {

@@ -116,8 +116,15 @@ export function waterfallModel(
   if (from === null || to === undefined || from >= to) {
     return null;
   }
-  const fromRows = data.snapshots.filter((row) => row.Snapshot_Date__c === from && inScope(row, scope));
-  const toRows = data.snapshots.filter((row) => row.Snapshot_Date__c === to && inScope(row, scope));
+  // Summarised (docs/scale.md): the pairs of each earlier snapshot with the latest carry its date in their key.
+  const ofPair = (row: Psms.Snapshot) =>
+    !data.aggregated || row.Opportunity_Key__c.startsWith(`chg:${from}:`);
+  const fromRows = data.snapshots.filter(
+    (row) => row.Snapshot_Date__c === from && ofPair(row) && inScope(row, scope)
+  );
+  const toRows = data.snapshots.filter(
+    (row) => row.Snapshot_Date__c === to && ofPair(row) && inScope(row, scope)
+  );
   const report = diff({ from: fromRows, to: toRows, period, omitUnchanged: true });
   // Summed in cents, as the engine does, so float noise never leaves a phantom bar.
   const cents = new Map<ChangeType, number>();
