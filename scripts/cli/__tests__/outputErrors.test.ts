@@ -112,11 +112,12 @@ describe('the psms process', () => {
     async () => {
       const full = openSync('/dev/full', 'w');
       try {
-        const result = await exited(psmsProcess(['forecast', '--data', data, '--today', '2026-02-16'], full));
-        expect(result).toEqual({
-          code: 1,
-          stderr: 'psms: cannot write the report to stdout: no space left on the device (ENOSPC)\n'
-        });
+        for (const args of [['forecast', '--data', data, '--today', '2026-02-16'], ['--help']]) {
+          expect(await exited(psmsProcess(args, full))).toEqual({
+            code: 1,
+            stderr: 'psms: cannot write the report to stdout: no space left on the device (ENOSPC)\n'
+          });
+        }
       } finally {
         closeSync(full);
       }
