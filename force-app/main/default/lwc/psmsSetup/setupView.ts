@@ -7,6 +7,8 @@ import LABEL_JOB_SNAPSHOT from '@salesforce/label/c.PSMS_Setup_Job_Snapshot';
 import LABEL_JOB_RETENTION from '@salesforce/label/c.PSMS_Setup_Job_Retention';
 import LABEL_JOB_NOT_SCHEDULED from '@salesforce/label/c.PSMS_Setup_Job_Not_Scheduled';
 import LABEL_JOB_NEXT_RUN from '@salesforce/label/c.PSMS_Setup_Job_Next_Run';
+import LABEL_JOB_RUNS_AS from '@salesforce/label/c.PSMS_Setup_Job_Runs_As';
+import LABEL_JOB_SUMMARY from '@salesforce/label/c.PSMS_Setup_Job_Summary';
 import LABEL_JOBS_OK from '@salesforce/label/c.PSMS_Setup_Jobs_Ok';
 import LABEL_JOBS_MISSING from '@salesforce/label/c.PSMS_Setup_Jobs_Missing';
 import LABEL_SCHEDULE from '@salesforce/label/c.PSMS_Setup_Schedule_Button';
@@ -25,12 +27,15 @@ import LABEL_HOLDERS_NONE from '@salesforce/label/c.PSMS_Setup_Permission_Nobody
 import LABEL_HOLDERS_MORE from '@salesforce/label/c.PSMS_Setup_Permission_More';
 import LABEL_NOT_INSTALLED from '@salesforce/label/c.PSMS_Setup_Permission_Not_Installed';
 import LABEL_OPEN_PERMISSION_SET from '@salesforce/label/c.PSMS_Setup_Open_Permission_Set';
+import LABEL_TEMPORARY from '@salesforce/label/c.PSMS_Setup_Permission_Temporary';
+import LABEL_TEMPORARY_HELD from '@salesforce/label/c.PSMS_Setup_Permission_Temporary_Held';
 
 /** The job names PsmsJobs schedules under, read as the admin should. */
 const JOB_LABELS: Record<string, string> = {
   'PSMS Registration Expiry': LABEL_JOB_EXPIRY,
   'PSMS Opportunity Snapshot': LABEL_JOB_SNAPSHOT,
-  'PSMS Snapshot Retention': LABEL_JOB_RETENTION
+  'PSMS Snapshot Retention': LABEL_JOB_RETENTION,
+  'PSMS Pipeline Summary Reconcile': LABEL_JOB_SUMMARY
 };
 
 export interface CheckStatus {
@@ -45,6 +50,8 @@ export interface JobRow {
   key: string;
   label: string;
   when: string;
+  /** Whom the job runs as (whoever scheduled it): empty when it is not scheduled. */
+  runsAs: string;
 }
 
 export interface PermissionSetRow {
@@ -53,6 +60,8 @@ export interface PermissionSetRow {
   permissionSetId: string | null;
   installed: boolean;
   holders: string;
+  /** What a temporary set (PSMS_Data_Load) is for, and what to do while someone holds it. */
+  note: string;
   holderNames: { key: string; userId: string; name: string }[];
   more: string;
   openLabel: string;
@@ -101,7 +110,8 @@ export function jobsView(health: Psms.SetupHealth) {
     when:
       job.scheduled && job.nextRun
         ? formatLabel(LABEL_JOB_NEXT_RUN, formatDateTime(job.nextRun))
-        : LABEL_JOB_NOT_SCHEDULED
+        : LABEL_JOB_NOT_SCHEDULED,
+    runsAs: job.scheduled && job.runsAs ? formatLabel(LABEL_JOB_RUNS_AS, job.runsAs) : ''
   }));
   return {
     status: status(missing === 0),
@@ -149,6 +159,8 @@ export function permissionSetRows(health: Psms.SetupHealth): PermissionSetRow[] 
   return health.permissionSets.map((set) => {
     const installed = Boolean(set.permissionSetId);
     const listed = set.holders.length;
+    // A role set needs holders; the data-load set (it skips every trigger) should have none.
+    const ok = installed && (set.temporary ? set.holderCount === 0 : set.holderCount > 0);
     return {
       key: set.name,
       label: set.label,
@@ -161,6 +173,11 @@ export function permissionSetRows(health: Psms.SetupHealth): PermissionSetRow[] 
           : set.holderCount === 1
             ? LABEL_HOLDER_ONE
             : formatLabel(LABEL_HOLDERS, formatNumber(set.holderCount, 0)),
+      note: !set.temporary
+        ? ''
+        : set.holderCount > 0
+          ? `${LABEL_TEMPORARY} ${LABEL_TEMPORARY_HELD}`
+          : LABEL_TEMPORARY,
       holderNames: set.holders.map((holder) => ({
         key: holder.userId,
         userId: holder.userId,
@@ -171,7 +188,7 @@ export function permissionSetRows(health: Psms.SetupHealth): PermissionSetRow[] 
           ? formatLabel(LABEL_HOLDERS_MORE, formatNumber(set.holderCount - listed, 0))
           : '',
       openLabel: formatLabel(LABEL_OPEN_PERMISSION_SET, set.label),
-      status: status(installed && set.holderCount > 0)
+      status: status(ok)
     };
   });
 }

@@ -45,6 +45,9 @@ jest.mock('@salesforce/label/c.PSMS_Setup_Jobs_Ok', () => ({ default: 'All {0} j
 jest.mock('@salesforce/label/c.PSMS_Setup_Job_Next_Run', () => ({ default: 'next run {0}' }), {
   virtual: true
 });
+jest.mock('@salesforce/label/c.PSMS_Setup_Job_Runs_As', () => ({ default: 'runs as {0}' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.PSMS_Setup_Snapshot_Latest', () => ({ default: 'Latest: {0}' }), {
   virtual: true
 });
@@ -125,12 +128,14 @@ describe('c-psms-setup', () => {
     it('names the jobs that are not scheduled and offers to schedule them', async () => {
       const element = await loaded();
       expect(statusOf(element, 'jobs')).toBe('c.PSMS_Setup_Status_Attention');
-      expect(texts(check(element, 'jobs'), '[data-id="detail"]')).toEqual(['3 of 3 jobs missing']);
+      expect(texts(check(element, 'jobs'), '[data-id="detail"]')).toEqual(['4 of 4 jobs missing']);
       expect(texts(check(element, 'jobs'), '[data-job]')).toEqual([
         'c.PSMS_Setup_Job_Expiry: c.PSMS_Setup_Job_Not_Scheduled',
         'c.PSMS_Setup_Job_Snapshot: c.PSMS_Setup_Job_Not_Scheduled',
-        'c.PSMS_Setup_Job_Retention: c.PSMS_Setup_Job_Not_Scheduled'
+        'c.PSMS_Setup_Job_Retention: c.PSMS_Setup_Job_Not_Scheduled',
+        'c.PSMS_Setup_Job_Summary: c.PSMS_Setup_Job_Not_Scheduled'
       ]);
+      expect(check(element, 'jobs').querySelector('[data-id="runs-as"]')).toBeNull();
       expect(button(element, 'schedule') as unknown as { label: string; variant: string }).toMatchObject({
         label: 'c.PSMS_Setup_Schedule_Button',
         variant: 'brand'
@@ -140,9 +145,13 @@ describe('c-psms-setup', () => {
     it('shows each scheduled job with its next run in the user locale', async () => {
       const element = await loaded(healthy);
       expect(statusOf(element, 'jobs')).toBe('c.PSMS_Setup_Status_Ok');
-      expect(texts(check(element, 'jobs'), '[data-id="detail"]')).toEqual(['All 3 jobs scheduled']);
+      expect(texts(check(element, 'jobs'), '[data-id="detail"]')).toEqual(['All 4 jobs scheduled']);
       const expiry = texts(check(element, 'jobs'), '[data-job]')[0];
       expect(expiry).toMatch(/^c\.PSMS_Setup_Job_Expiry: next run Mar 3, 2026, \d{1,2}:00/);
+      // Salesforce runs a scheduled job as whoever scheduled it: the admin sees who that is.
+      expect(texts(check(element, 'jobs'), '[data-id="runs-as"]')).toEqual(
+        Array(4).fill('· runs as psms.jobs@example.com')
+      );
       expect(button(element, 'schedule') as unknown as { label: string; variant: string }).toMatchObject({
         label: 'c.PSMS_Setup_Reschedule_Button',
         variant: 'neutral'
@@ -236,7 +245,8 @@ describe('c-psms-setup', () => {
         'PSMS_Partner_Rep',
         'PSMS_Partner_Manager',
         'PSMS_Leadership',
-        'PSMS_Admin'
+        'PSMS_Admin',
+        'PSMS_Data_Load'
       ]);
       const rep = rows[0];
       expect(texts(rep, 'th')).toEqual(['PSMS Partner Rep']);
@@ -254,6 +264,26 @@ describe('c-psms-setup', () => {
       expect(rows[2].querySelector('[data-action="open-permission-set"]')).toBeNull();
       expect(texts(rows[3], '[data-id="holders"]')[0]).toContain('c.PSMS_Setup_Permission_Holder_One');
       expect(texts(rows[3], '[data-id="holders"]')[0]).not.toContain('more');
+    });
+
+    it('wants nobody to hold the temporary data-load set, and says to remove it from whoever does', async () => {
+      const held = (await loaded()).shadowRoot as ShadowRoot;
+      const loadRow = (scope: ShadowRoot) => scope.querySelector('tr[data-set="PSMS_Data_Load"]') as Element;
+      expect(texts(loadRow(held), '[data-id="status"]')).toEqual(['c.PSMS_Setup_Status_Attention']);
+      expect(texts(loadRow(held), '[data-id="note"]')).toEqual([
+        'c.PSMS_Setup_Permission_Temporary c.PSMS_Setup_Permission_Temporary_Held'
+      ]);
+      expect(
+        Array.from(loadRow(held).querySelectorAll('c-page-link')).map(
+          (link) => (link as Element & { label: string }).label
+        )
+      ).toEqual(['Lee Loader']);
+      const clear = (await loaded(healthy)).shadowRoot as ShadowRoot;
+      expect(texts(loadRow(clear), '[data-id="status"]')).toEqual(['c.PSMS_Setup_Status_Ok']);
+      expect(texts(loadRow(clear), '[data-id="note"]')).toEqual(['c.PSMS_Setup_Permission_Temporary']);
+      expect(texts(loadRow(clear), '[data-id="holders"]')[0]).toContain('c.PSMS_Setup_Permission_Nobody');
+      // The role sets carry no such note.
+      expect(clear.querySelectorAll('[data-id="note"]')).toHaveLength(1);
     });
 
     it('opens the permission set in Setup with one button', async () => {
