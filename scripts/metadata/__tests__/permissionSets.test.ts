@@ -67,6 +67,42 @@ function objectAccess(node: XmlNode): ObjectAccess {
 }
 
 const table = markdownTable(DOC, 'object');
+
+const LWC_DIR = join(FORCE_APP, 'main', 'default', 'lwc');
+
+/** The components a page tab shows: its component, or those placed on its Lightning page. */
+function tabComponents(tab: string): string[] {
+  const [tabsDir] = findDirs(FORCE_APP, 'tabs');
+  const definition = readMetadataFile(join(tabsDir, `${tab}.tab-meta.xml`), 'CustomTab');
+  const component = text(definition, 'lwcComponent');
+  if (component) return [component];
+  const page = text(definition, 'flexiPage');
+  if (!page) throw new Error(`tab ${tab} is neither a component nor a Lightning page tab`);
+  const [pagesDir] = findDirs(FORCE_APP, 'flexipages');
+  const source = readFileSync(join(pagesDir, `${page}.flexipage-meta.xml`), 'utf8');
+  return [...source.matchAll(/<componentName>(?:c:)?([A-Za-z0-9_]+)<\/componentName>/g)].map((m) => m[1]);
+}
+
+/** The Apex classes a component calls, itself or through the c- components in its templates. */
+function apexReachedBy(component: string, seen = new Set<string>()): string[] {
+  if (seen.has(component)) return [];
+  seen.add(component);
+  const files = filesEnding(join(LWC_DIR, component), '.ts').concat(
+    filesEnding(join(LWC_DIR, component), '.html')
+  );
+  const classes = new Set<string>();
+  for (const file of files.filter((f) => !f.includes('__tests__'))) {
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/@salesforce\/apex\/([A-Za-z0-9_]+)\./g)) classes.add(m[1]);
+    for (const m of source.matchAll(/<c-([a-z0-9-]+)/g)) {
+      const child = m[1].replace(/-([a-z0-9])/g, (_all, c: string) => c.toUpperCase());
+      for (const name of apexReachedBy(child, seen)) classes.add(name);
+    }
+  }
+  return [...classes].sort();
+}
+/** The page tabs (app pages and component tabs) and which sets show them. */
+const pageTabs = markdownTable(DOC, 'tab');
 /** Standard fields under field-level security that PSMS reads; every set grants them read-only. */
 const standardFields = markdownTable(DOC, 'standard field').map((row) => row['standard field']);
 
@@ -153,8 +189,6 @@ describe.each(PERMISSION_SETS)('%s', (setName) => {
     expect(apps).toEqual(['Partner_Sales']);
     const tabs = children(set, 'tabSettings').map((t) => text(t, 'tab') ?? '');
     for (const tab of tabs.filter((t) => model.object(t))) expect(granted.get(tab)?.allowRead).toBe(true);
-    // The one page tab a permission set shows: the install's health, to admins only.
-    expect(tabs.filter((t) => !model.object(t))).toEqual(setName === 'PSMS_Admin' ? ['PSMS_Setup'] : []);
     const metadataTypes = children(set, 'customMetadataTypeAccesses')
       .filter((a) => flag(a, 'enabled'))
       .map((a) => text(a, 'name'));
@@ -164,6 +198,27 @@ describe.each(PERMISSION_SETS)('%s', (setName) => {
       'PSMS_Setting__mdt',
       'Review_Meeting__mdt'
     ]);
+  });
+
+  it('shows exactly the page tabs of its column in the README, each one whose components reach Apex it opens', () => {
+    const settings = children(set, 'tabSettings').filter((t) => !model.object(text(t, 'tab') ?? ''));
+    const documented = pageTabs.filter((row) => row[setName].startsWith('✓')).map((row) => row.tab);
+    expect(settings.map((t) => [text(t, 'tab'), text(t, 'visibility')]).sort()).toEqual(
+      documented.map((tab) => [tab, 'Visible']).sort()
+    );
+    const opened = new Set(
+      children(set, 'classAccesses')
+        .filter((c) => flag(c, 'enabled'))
+        .map((c) => text(c, 'apexClass'))
+    );
+    for (const tab of documented) {
+      for (const component of tabComponents(tab)) {
+        const classes = apexReachedBy(component);
+        // A component without Apex (none today) needs nothing; one with Apex must reach some of it.
+        const reachable = classes.length === 0 || classes.some((c) => opened.has(c));
+        expect({ tab, component, classes, reachable }).toEqual({ tab, component, classes, reachable: true });
+      }
+    }
   });
 
   it('holds exactly the custom permissions the documentation assigns to it', () => {
