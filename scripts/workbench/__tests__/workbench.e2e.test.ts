@@ -85,7 +85,8 @@ const amount = (text: string) => Number(text.replace(/[^0-9.-]/g, '') || 'NaN');
 
 /**
  * What a reader at 1280 px would call broken: the page scrolling sideways, a box inside it
- * scrolling sideways, or a column heading cut off. Walks every shadow root (the LWCs draw there).
+ * scrolling sideways, a column heading cut off, or a table cell whose text its column cuts off.
+ * Walks every shadow root (the LWCs draw there).
  */
 async function layoutProblems(): Promise<string[]> {
   return browser.page.evaluate(() => {
@@ -103,6 +104,8 @@ async function layoutProblems(): Promise<string[]> {
           );
         if (box.tagName === 'TH' && box.closest('thead') && box.scrollWidth > box.clientWidth + 1)
           problems.push(`column heading "${(box.textContent ?? '').trim()}" is cut off`);
+        if (box.tagName === 'TD' && box.getClientRects().length > 0 && box.scrollWidth > box.clientWidth + 1)
+          problems.push(`a cell cuts off "${(box.textContent ?? '').trim().replace(/\s+/g, ' ')}"`);
         if (box.shadowRoot) walk(box.shadowRoot);
       }
     };
@@ -153,7 +156,7 @@ function apex<T>(role: string, operation: string, params: Record<string, string>
   return outcome.value as unknown as T;
 }
 
-describe('every page at 1280 px: nothing scrolls sideways, no column heading is cut', () => {
+describe('every page at 1280 px: nothing scrolls sideways, no column heading or cell is cut', () => {
   it.each([
     ['forecast', /commit forecast/i],
     ['registrations', /disputes/i],
@@ -195,16 +198,32 @@ describe('every page at 1280 px: nothing scrolls sideways, no column heading is 
 describe('opportunity record page (SPEC §6: first to register wins)', () => {
   it('flags co-sell, registers the deal (Submitted); a second partner for the same customer and product line is a Duplicate linked to the first', async () => {
     // An open deal with two partners, whose customer and product line nobody has registered and no direct deal conflicts with.
-    const [deal] = query<{ Id: string; primaryDeal: string; second: string; secondName: string }>(`
-      SELECT o.Id, p.Id AS primaryDeal, s.Partner_Account__c AS second, a.Name AS secondName FROM Opportunity o
+    // The rep who owns it registers it: managers decide registrations, they do not create them.
+    const rep = user('rep');
+    // A partner rep cannot link a registration to an opportunity (Opportunity__c is set on conversion):
+    // the registration is found by its claim, the deal's customer and product line.
+    const [deal] = query<{
+      Id: string;
+      customer: string;
+      productLine: string;
+      primaryDeal: string;
+      second: string;
+      secondName: string;
+    }>(
+      `
+      SELECT o.Id, o.AccountId AS customer, o.Product_Line__c AS productLine, p.Id AS primaryDeal, s.Partner_Account__c AS second, a.Name AS secondName FROM Opportunity o
       JOIN Partner_Deal__c p ON p.Opportunity__c = o.Id AND p.Is_Primary__c = 1 AND p.Co_Sell__c = 0
       JOIN Partner_Deal__c s ON s.Opportunity__c = o.Id AND s.Is_Primary__c = 0
       JOIN Account a ON a.Id = s.Partner_Account__c
-      WHERE o.IsClosed = 0 AND NOT EXISTS (SELECT 1 FROM Deal_Registration__c r WHERE r.End_Customer_Account__c = o.AccountId AND r.Product_Line__c = o.Product_Line__c)
-      ORDER BY o.Id LIMIT 1`);
+      WHERE o.IsClosed = 0 AND o.OwnerId = ?
+        AND NOT EXISTS (SELECT 1 FROM Deal_Registration__c r WHERE r.End_Customer_Account__c = o.AccountId AND r.Product_Line__c = o.Product_Line__c)
+      ORDER BY o.Id LIMIT 1`,
+      rep.id
+    );
     expect(deal).toBeDefined();
     const page = browser.page;
-    await open(`#/opportunity/${deal.Id}`, /partners on this/i);
+    await signIn('rep');
+    await openFresh(`#/opportunity/${deal.Id}`, /partners on this/i);
     // The record page reads the record, then its panels read the deal: act once all have answered.
     await page.waitForLoadState('networkidle');
     await settled();
@@ -221,8 +240,9 @@ describe('opportunity record page (SPEC §6: first to register wins)', () => {
     await eventually(
       () =>
         query(
-          'SELECT Id FROM Deal_Registration__c WHERE Opportunity__c = ? AND Status__c = ?',
-          deal.Id,
+          'SELECT Id FROM Deal_Registration__c WHERE End_Customer_Account__c = ? AND Product_Line__c = ? AND Status__c = ?',
+          deal.customer,
+          deal.productLine,
           'Submitted'
         ).length,
       1
@@ -237,8 +257,9 @@ describe('opportunity record page (SPEC §6: first to register wins)', () => {
     await page.getByRole('option', { name: deal.secondName }).click();
     await page.locator('[data-id="submit"] button').click();
     const [first] = query<{ Id: string }>(
-      'SELECT Id FROM Deal_Registration__c WHERE Opportunity__c = ? AND Status__c = ?',
-      deal.Id,
+      'SELECT Id FROM Deal_Registration__c WHERE End_Customer_Account__c = ? AND Product_Line__c = ? AND Status__c = ?',
+      deal.customer,
+      deal.productLine,
       'Submitted'
     );
     await eventually(
@@ -255,12 +276,14 @@ describe('opportunity record page (SPEC §6: first to register wins)', () => {
     await verdict.getByText(/duplicate/i).waitFor();
     expect(await verdict.locator('a').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, 'opportunity-duplicate.png') });
+    await signIn('manager');
   });
 });
 
 describe('Partner Forecast (SPEC §3)', () => {
   it('after changing period and grouping, the totals equal the engine roll-up; a submitted call survives a reload', async () => {
     const page = browser.page;
+    await signIn('manager');
     await open('#/forecast', /forecast/i);
     const next = nextPeriod(fiscalPeriodOf(workbench.org.runtime.clock.today().toString())).label;
     await page.locator('lightning-combobox[data-id="period"] button').click();
