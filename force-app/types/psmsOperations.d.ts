@@ -212,23 +212,48 @@ declare namespace Psms {
   interface HygieneRequest {
     scope: Scope;
   }
-  /** PipelineHygieneController.getHygieneInputs (cacheable): open opportunities in scope and what the rules read. */
+  type HygieneSummaryRow = import('../main/default/lwc/psmsEngine/hygieneSummary').HygieneSummaryRow;
+  /**
+   * PipelineHygieneController.getHygieneInputs (cacheable): open opportunities in scope and what
+   * the rules read. Past 3,000 open opportunities `aggregated: true`: no opportunities, the
+   * pipeline summary's hygiene rows instead (`summaries`: the scope's owner-and-partner rows, or
+   * the whole channel's partner rows with `ownerSummaries` and `channelSummaries`), and the deals
+   * a page at a time from getHygienePage (docs/scale.md).
+   */
   interface HygieneResponse {
     today: string;
+    aggregated?: boolean;
     opportunities: Opportunity[];
     partnerDeals: PartnerDeal[];
     registrations: Registration[];
     partners: Account[];
     plans: AccountPlan[];
     users: User[];
+    summaries?: HygieneSummaryRow[] | null;
+    ownerSummaries?: HygieneSummaryRow[] | null;
+    channelSummaries?: HygieneSummaryRow[] | null;
+  }
+  interface HygienePageRequest {
+    scope: Scope;
+    /** Only this owner's deals (null: the scope's). */
+    ownerId: string | null;
+    /** Only deals with this primary partner (null: any). */
+    partnerId: string | null;
+    /** The last id of the previous page (null: the first page). */
+    afterId: string | null;
   }
   interface KpiRequest {
     period: string;
   }
-  /** PartnerKpiController.getKpiInputs (cacheable). */
+  /**
+   * PartnerKpiController.getKpiInputs (cacheable). Past 3,000 opportunities in the period
+   * `aggregated: true`: synthetic rows of the pipeline summary, each standing for
+   * `Opportunity_Count__c` deals (as getPipeline's).
+   */
   interface KpiResponse {
     period: string;
     today: string;
+    aggregated?: boolean;
     opportunities: Opportunity[];
     partnerDeals: PartnerDeal[];
     partners: Account[];
@@ -328,10 +353,20 @@ declare namespace Psms {
     period: string;
     scope: Scope;
     viewer: CadenceViewer;
+    /**
+     * Past 3,000 opportunities in the three quarters: the lists' deals capped at 2,000 each, the
+     * roll-ups from `summarised` (and `summarisedByOwner`), the programme figures from the
+     * summary's won rows in `wonOpportunities`, no snapshots (docs/scale.md).
+     */
+    aggregated?: boolean;
     /** The scope's opportunities closing in the previous, this and the next quarter. */
     opportunities: CadenceOpportunity[];
-    /** Every visible won opportunity from the previous fiscal year's start. */
+    /** Every visible won opportunity from the previous fiscal year's start (at scale: summary rows). */
     wonOpportunities: Opportunity[];
+    /** At scale: the pipeline summary's rows of this and the next quarter, for the roll-ups. */
+    summarised?: Opportunity[] | null;
+    /** At scale over the whole channel: this quarter's per-owner rows (the manager roll-up). */
+    summarisedByOwner?: Opportunity[] | null;
     partnerDeals: PartnerDeal[];
     registrations: Registration[];
     /** The rows of the quarter's latest two snapshot dates up to today. */
@@ -468,6 +503,11 @@ declare module '@salesforce/apex/RegistrationDeskController.resolveDispute' {
 }
 declare module '@salesforce/apex/PipelineHygieneController.getHygieneInputs' {
   const op: Psms.Operation<Psms.HygieneRequest, Psms.HygieneResponse>;
+  export default op;
+}
+declare module '@salesforce/apex/PipelineHygieneController.getHygienePage' {
+  /** Cacheable: one page of open deals (id order, 200 at a time) with what the rules read; with an owner, that owner's hygiene rows in `summaries`. */
+  const op: Psms.Operation<Psms.HygienePageRequest, Psms.HygieneResponse>;
   export default op;
 }
 declare module '@salesforce/apex/PartnerKpiController.getKpiInputs' {

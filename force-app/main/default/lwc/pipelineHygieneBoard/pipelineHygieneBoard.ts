@@ -1,6 +1,7 @@
-// Container component: pipeline hygiene % by owner and by partner (with the unreliable flag) and every finding, filterable by owner, partner, rule and severity, paged, linked to its record.
+// Container component: pipeline hygiene % by owner and by partner (with the unreliable flag) and every finding, filterable by owner, partner, rule and severity, paged, linked to its record; at scale the figures come from the org's summary and the deals a page at a time (hygieneAtScale).
 import { LightningElement, wire } from 'lwc';
 import getHygieneInputs from '@salesforce/apex/PipelineHygieneController.getHygieneInputs';
+import getHygienePage from '@salesforce/apex/PipelineHygieneController.getHygienePage';
 import getSettings from '@salesforce/apex/PsmsSettingsController.getSettings';
 import {
   DEFAULT_SETTINGS,
@@ -13,6 +14,7 @@ import {
 import { RULE_LABELS, SEVERITY_LABELS, SEVERITY_RANK } from 'c/hygieneLabels';
 import { formatLabel, formatNumber, formatPercent } from 'c/displayFormat';
 import { pageOf } from 'c/paginator';
+import { summaryFindingCount, summaryGroups, summaryReport, summaryRules } from './hygieneAtScale';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Title';
 import LABEL_BY_OWNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_By_Owner';
 import LABEL_BY_PARTNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_By_Partner';
@@ -38,6 +40,8 @@ import LABEL_SCOPE_TEAM from '@salesforce/label/c.PSMS_Scope_Team';
 import LABEL_SCOPE_ALL from '@salesforce/label/c.PSMS_Scope_All';
 import LABEL_LOADING from '@salesforce/label/c.PSMS_Label_Loading';
 import LABEL_FINDING_COUNT from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Finding_Count';
+import LABEL_LISTED from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Listed';
+import LABEL_LOAD_MORE from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Load_More';
 
 type Filter = 'rule' | 'severity' | 'owner' | 'partner';
 type GroupKey = 'owner' | 'partner';
@@ -54,6 +58,11 @@ export default class PipelineHygieneBoard extends LightningElement {
   filters: Record<Filter, string> = { rule: ALL, severity: ALL, owner: ALL, partner: ALL };
   findingPage = 0;
   groupPages: Record<GroupKey, number> = { owner: 0, partner: 0 };
+  /** At scale: the pages of open deals loaded so far (keyset by id), and the last id read. */
+  pages: Psms.HygieneResponse[] = [];
+  lastId: string | null = null;
+  hasMorePages = false;
+  loadingPage = false;
 
   readonly labels = {
     title: LABEL_TITLE,
@@ -68,7 +77,8 @@ export default class PipelineHygieneBoard extends LightningElement {
     owner: LABEL_OWNER,
     partner: LABEL_PARTNER,
     scope: LABEL_SCOPE,
-    loading: LABEL_LOADING
+    loading: LABEL_LOADING,
+    loadMore: LABEL_LOAD_MORE
   };
   readonly scopeOptions = [
     { label: LABEL_SCOPE_MINE, value: 'mine' },
@@ -80,6 +90,58 @@ export default class PipelineHygieneBoard extends LightningElement {
   wiredInputs({ data, error }: Psms.Wired<Psms.HygieneResponse>): void {
     this.inputs = data;
     this.error = error;
+    if (data?.aggregated) {
+      this.loadPages(true);
+    }
+  }
+
+  /** At scale: the first page of deals for the scope and the owner and partner filters, or the next one. */
+  private async loadPages(first: boolean): Promise<void> {
+    if (first) {
+      this.pages = [];
+      this.lastId = null;
+    }
+    this.loadingPage = true;
+    try {
+      const page = await getHygienePage({
+        scope: this.scope,
+        ownerId: this.filters.owner || null,
+        partnerId: this.filters.partner || null,
+        afterId: this.lastId
+      });
+      this.pages = [...this.pages, page];
+      const last = page.opportunities[page.opportunities.length - 1];
+      this.lastId = last?.Id ?? this.lastId;
+      this.hasMorePages = last !== undefined;
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.loadingPage = false;
+    }
+  }
+
+  get aggregated(): boolean {
+    return this.inputs?.aggregated === true;
+  }
+
+  /** The deals the findings list evaluates: the scope's, or at scale the pages loaded. */
+  private get records(): Pick<Psms.HygieneResponse, 'opportunities' | 'partnerDeals' | 'registrations'> {
+    if (!this.aggregated) {
+      return this.inputs ?? { opportunities: [], partnerDeals: [], registrations: [] };
+    }
+    return {
+      opportunities: this.pages.flatMap((page) => page.opportunities),
+      partnerDeals: this.pages.flatMap((page) => page.partnerDeals),
+      registrations: this.pages.flatMap((page) => page.registrations)
+    };
+  }
+
+  get canLoadMore(): boolean {
+    return this.aggregated && this.hasMorePages && !this.loadingPage;
+  }
+
+  handleLoadMore(): void {
+    this.loadPages(false);
   }
 
   @wire(getSettings)
@@ -98,11 +160,12 @@ export default class PipelineHygieneBoard extends LightningElement {
     if (!data) {
       return null;
     }
+    const records = this.records;
     return evaluateHygiene({
       today: data.today,
-      opportunities: data.opportunities,
-      partners: indexPartnerDeals(data.partnerDeals),
-      registrations: data.registrations,
+      opportunities: records.opportunities,
+      partners: indexPartnerDeals(records.partnerDeals),
+      registrations: records.registrations,
       accounts: data.partners,
       plans: data.plans,
       settings: this.settings
@@ -116,8 +179,9 @@ export default class PipelineHygieneBoard extends LightningElement {
     if (!data) {
       return facts;
     }
-    const index = indexPartnerDeals(data.partnerDeals);
-    for (const opp of data.opportunities) {
+    const records = this.records;
+    const index = indexPartnerDeals(records.partnerDeals);
+    for (const opp of records.opportunities) {
       facts.set(opp.Id, {
         owner: opp.OwnerId ?? '',
         partner: index.get(opp.Id)?.primary?.Partner_Account__c ?? ''
@@ -131,7 +195,7 @@ export default class PipelineHygieneBoard extends LightningElement {
     for (const record of [
       ...(this.inputs?.users ?? []),
       ...(this.inputs?.partners ?? []),
-      ...(this.inputs?.opportunities ?? [])
+      ...this.records.opportunities
     ]) {
       names[record.Id] = record.Name ?? record.Id;
     }
@@ -142,12 +206,18 @@ export default class PipelineHygieneBoard extends LightningElement {
     return this.names;
   }
 
+  /** At scale, the board's figures (overall, groups, counts) from the summary, exact. */
+  private get summary() {
+    return this.inputs && this.aggregated ? summaryReport(this.inputs, this.settings) : null;
+  }
+
   get overall(): string {
-    return formatLabel(LABEL_OVERALL, formatPercent(this.report?.hygienePercent ?? null));
+    const percent = this.summary ? this.summary.hygienePercent : (this.report?.hygienePercent ?? null);
+    return formatLabel(LABEL_OVERALL, formatPercent(percent));
   }
 
   get unreliable(): boolean {
-    return this.report?.unreliable === true;
+    return (this.summary ?? this.report)?.unreliable === true;
   }
 
   get unreliableText(): string {
@@ -163,9 +233,10 @@ export default class PipelineHygieneBoard extends LightningElement {
     const dirty = new Set(report.findings.map((finding) => finding.recordId));
     const facts = this.facts;
     const names = this.names;
+    const summarised = this.inputs && this.aggregated ? summaryGroups(this.inputs, this.settings) : null;
     const table = (title: string, key: GroupKey) => {
-      const groups = new Map<string, { open: number; clean: number }>();
-      for (const score of report.scores) {
+      const groups = summarised ? summarised[key] : new Map<string, { open: number; clean: number }>();
+      for (const score of summarised ? [] : report.scores) {
         const fact = facts.get(score.recordId);
         if (!fact) {
           continue; // a partner account's PLAN_OUTDATED score, not an opportunity
@@ -207,8 +278,9 @@ export default class PipelineHygieneBoard extends LightningElement {
   }
 
   get ruleOptions() {
+    const summarised = this.inputs && this.aggregated ? summaryRules(this.inputs, this.settings) : [];
     return this.options(
-      (this.report?.findings ?? []).map((finding) => finding.rule),
+      [...summarised, ...(this.report?.findings ?? []).map((finding) => finding.rule)],
       (rule) => RULE_LABELS[rule as HygieneFinding['rule']] ?? rule
     );
   }
@@ -221,18 +293,19 @@ export default class PipelineHygieneBoard extends LightningElement {
     );
   }
 
+  /** The owners and partners to filter by: of the deals, or at scale of the summary's groups. */
+  private groupKeys(key: GroupKey): string[] {
+    const summarised = this.inputs && this.aggregated ? summaryGroups(this.inputs, this.settings) : null;
+    const keys = summarised ? [...summarised[key].keys()] : [...this.facts.values()].map((fact) => fact[key]);
+    return keys.filter((value) => value !== '');
+  }
+
   get ownerOptions() {
-    return this.options(
-      [...this.facts.values()].map((fact) => fact.owner).filter((owner) => owner !== ''),
-      (id) => this.names[id] ?? id
-    );
+    return this.options(this.groupKeys('owner'), (id) => this.names[id] ?? id);
   }
 
   get partnerOptions() {
-    return this.options(
-      [...this.facts.values()].map((fact) => fact.partner).filter((partner) => partner !== ''),
-      (id) => this.names[id] ?? id
-    );
+    return this.options(this.groupKeys('partner'), (id) => this.names[id] ?? id);
   }
 
   /** Every finding the filters keep, highest severity first (then by record, so pages are stable). */
@@ -263,12 +336,36 @@ export default class PipelineHygieneBoard extends LightningElement {
     return pageOf(this.filteredFindings, this.findingPage, FINDINGS_PER_PAGE).rows;
   }
 
-  get findingCount(): number {
+  /** The findings listed (at scale, those of the deals loaded so far). */
+  get listedCount(): number {
     return this.filteredFindings.length;
   }
 
+  /** Every finding the filters keep: at scale counted by the summary, not by the list. */
+  get findingCount(): number {
+    const data = this.inputs;
+    if (!data || !this.aggregated) {
+      return this.listedCount;
+    }
+    const accountFindings = (this.report?.findings ?? []).filter(
+      (finding) => !this.facts.has(finding.recordId)
+    );
+    const counted = summaryFindingCount(
+      data,
+      this.pages[0]?.summaries,
+      this.settings,
+      this.filters,
+      accountFindings
+    );
+    return counted ?? this.listedCount;
+  }
+
   get findingCountText(): string {
-    return formatLabel(LABEL_FINDING_COUNT, formatNumber(this.findingCount, 0));
+    const count = formatLabel(LABEL_FINDING_COUNT, formatNumber(this.findingCount, 0));
+    if (!this.aggregated) {
+      return count;
+    }
+    return `${count} · ${formatLabel(LABEL_LISTED, formatNumber(this.listedCount, 0), formatNumber(this.records.opportunities.length, 0))}`;
   }
 
   get findingsPerPage(): number {
@@ -292,11 +389,16 @@ export default class PipelineHygieneBoard extends LightningElement {
     this.scope = event.detail.value;
     this.findingPage = 0;
     this.groupPages = { owner: 0, partner: 0 };
+    this.pages = [];
   }
 
   handleFilter(event: CustomEvent<{ value: string }>): void {
     const filter = (event.target as HTMLElement).dataset.filter as Filter;
     this.filters = { ...this.filters, [filter]: event.detail.value };
     this.findingPage = 0;
+    // At scale an owner or partner is filtered in the query: the pages start over.
+    if (this.aggregated && (filter === 'owner' || filter === 'partner')) {
+      this.loadPages(true);
+    }
   }
 }

@@ -37,8 +37,16 @@ export interface AgendaData {
    * programme-wide figures (MBR/QBR, ELT, plan attainment). Defaults to `opportunities`.
    */
   wonOpportunities?: readonly Opportunity[];
-  /** Partner deals of both lists. */
+  /** Partner deals of both lists (and of the summary rows below). */
   partnerDeals: readonly Partner_Deal__c[];
+  /**
+   * At scale (docs/scale.md): `opportunities` holds the deals the lists need, capped, and the
+   * roll-ups read the pipeline summary instead: rows of the quarters around the one under review
+   * (per partner, or per owner and partner for a team), each standing for `Opportunity_Count__c`
+   * deals; `summarisedByOwner` the whole channel's per-owner rows (the manager roll-up).
+   */
+  summarised?: readonly Opportunity[] | null;
+  summarisedByOwner?: readonly Opportunity[] | null;
   /** Registrations linked to the open opportunities (for "expires before close"). */
   registrations?: readonly Deal_Registration__c[];
   /** Opportunity snapshots of the quarter (the latest two dates are used). */
@@ -111,6 +119,11 @@ export function resolveScope(input: AgendaInput): AgendaScope {
     partners: partnerIndexOf(input.data.partnerDeals),
     wonOpportunities: input.data.wonOpportunities ?? input.data.opportunities
   };
+}
+
+/** What a roll-up sums: the pipeline summary's rows at scale, else the opportunities. */
+export function rolledUp(data: AgendaData, byOwner = false): readonly Opportunity[] {
+  return (byOwner ? data.summarisedByOwner : null) ?? data.summarised ?? data.opportunities;
 }
 
 export function within(date: IsoDate | null | undefined, start: IsoDate, end: IsoDate): date is IsoDate {

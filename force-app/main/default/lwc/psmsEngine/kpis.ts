@@ -113,10 +113,12 @@ export function computeKpis(input: KpiInput): KpiReport {
     }
     const cents = toCents(opp.Amount);
     const partners = input.partners.get(opp.Id);
-    inPeriod++;
+    // A summary row (docs/scale.md) counts as the deals it sums; its amount is already their sum.
+    const deals = opp.Opportunity_Count__c ?? 1;
+    inPeriod += deals;
     inPeriodAmount += cents;
     if (partners?.coSell) {
-      coSell++;
+      coSell += deals;
       coSellAmount += cents;
     }
     if (!opp.IsClosed) {
@@ -124,14 +126,14 @@ export function computeKpis(input: KpiInput): KpiReport {
     }
     const tally = partners?.primary ? channel.partner : channel.direct;
     if (opp.IsWon) {
-      tally.won++;
+      tally.won += deals;
       tally.wonAmount += cents;
-      tally.cycleDays += daysBetween(utcDateOf(opp.CreatedDate), opp.CloseDate);
+      tally.cycleDays += opp.Cycle_Days__c ?? daysBetween(utcDateOf(opp.CreatedDate), opp.CloseDate);
       if (partners?.primary?.Role__c === 'Sourced') {
         sourcedWon += cents;
       }
     } else {
-      tally.lost++;
+      tally.lost += deals;
       tally.lostAmount += cents;
     }
   }

@@ -1,4 +1,11 @@
-import { compareText, primaryPartnerOf, resolveScope, within, type AgendaInput } from './agendaData';
+import {
+  compareText,
+  primaryPartnerOf,
+  resolveScope,
+  rolledUp,
+  within,
+  type AgendaInput
+} from './agendaData';
 import { fiscalPeriodOf, fiscalYearDates } from './calendar';
 import { civilOf, dayNumberOf, fromDay, toDay } from './dates';
 import { rollUpForecast, type ForecastRow } from './forecast';
@@ -142,7 +149,7 @@ export function rollUpAgenda(input: AgendaInput): RollUpAgenda {
   const rollUp = rollUpForecast({
     period: label,
     by: 'manager',
-    opportunities: input.data.opportunities,
+    opportunities: rolledUp(input.data, true),
     partners: scope.partners,
     targets: input.data.targets,
     users: input.data.users,

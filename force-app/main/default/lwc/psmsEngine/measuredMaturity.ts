@@ -1,6 +1,7 @@
 import { fiscalPeriodOf, weekOfQuarter } from './calendar';
 import { addDays, toInstant, utcDateOf } from './dates';
 import { evaluateHygiene } from './hygiene';
+import { summarizeHygiene, type HygieneSummaryRow } from './hygieneSummary';
 import { computeKpis } from './kpis';
 import { measureMaturity, type MaturityMeasures, type MeasuredPractice } from './maturity';
 import { indexPartnerDeals } from './partnerDeals';
@@ -29,12 +30,17 @@ import type { PsmsSettings } from './settings';
 
 export interface MaturityHygieneInputs {
   today: IsoDate;
+  /** At scale: no records, the org's hygiene summary rows instead (docs/scale.md). */
+  aggregated?: boolean;
   opportunities: Opportunity[];
   partnerDeals: Partner_Deal__c[];
   registrations: Deal_Registration__c[];
   partners: Account[];
   plans: Partner_Account_Plan__c[];
   users: User[];
+  summaries?: HygieneSummaryRow[] | null;
+  ownerSummaries?: HygieneSummaryRow[] | null;
+  channelSummaries?: HygieneSummaryRow[] | null;
 }
 
 export interface MaturityKpiInputs {
@@ -172,16 +178,29 @@ export function measureMaturityFromData(
   // partners PLAN_OUTDATED looked at. Split them by which input the record came from.
   const opportunityIds = new Set(hygiene.opportunities.map((opp) => opp.Id));
   const accountIds = new Set(hygiene.partners.map((account) => account.Id));
-  const stale = new Set<string>();
   const outdated = new Set<string>();
+  let stale = 0;
   for (const finding of report.findings) {
     if (finding.rule === 'STALE') {
-      stale.add(finding.recordId);
+      stale++;
     } else if (finding.rule === 'PLAN_OUTDATED') {
       outdated.add(finding.recordId);
     }
   }
-  const evaluated = report.scores.filter((s) => opportunityIds.has(s.recordId)).length;
+  let evaluated = report.scores.filter((s) => opportunityIds.has(s.recordId)).length;
+  let hygienePercent = report.hygienePercent;
+  if (hygiene.aggregated) {
+    // At scale the opportunities come summarised: the same figures from the summary's counts.
+    const summary = summarizeHygiene({
+      rows: hygiene.channelSummaries ?? hygiene.summaries ?? [],
+      settings
+    });
+    evaluated = summary.evaluated;
+    hygienePercent = summary.hygienePercent;
+    stale = summary.counts
+      .filter((count) => count.rule === 'STALE')
+      .reduce((sum, count) => sum + count.count, 0);
+  }
   const keyPartners = report.scores.filter((s) => accountIds.has(s.recordId)).length;
 
   const kpi = data.kpi;
@@ -210,10 +229,10 @@ export function measureMaturityFromData(
   const calls = callsOnTime(data, today, startMonth);
   const rules = settings.hygieneRules;
   const measures: MaturityMeasures = {
-    hygienePercent: report.hygienePercent,
+    hygienePercent,
     callsOnTime: calls.value,
     // Reviewed = not STALE: activity within the STALE rule's N days.
-    pipelineReviewed: rules.STALE.active ? share(evaluated - stale.size, evaluated) : null,
+    pipelineReviewed: rules.STALE.active ? share(evaluated - stale, evaluated) : null,
     planCoverage: rules.PLAN_OUTDATED.active ? share(keyPartners - outdated.size, keyPartners) : null,
     coSellShare: kpis.coSellShare.count,
     decidedWithinSla: decidedWithinSla(data.registrations, today, settings),

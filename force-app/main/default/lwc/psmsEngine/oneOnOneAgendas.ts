@@ -4,6 +4,7 @@ import {
   partnersOfRep,
   primaryPartnerOf,
   resolveScope,
+  rolledUp,
   within,
   type AgendaInput,
   type AgendaScope
@@ -135,7 +136,7 @@ export function forecastOneOnOneAgenda(input: AgendaInput): ForecastOneOnOneAgen
     rollUpForecast({
       period: label,
       by: 'partner',
-      opportunities: input.data.opportunities.filter((opp) => ofPartners(opp, scope, partners)),
+      opportunities: rolledUp(input.data).filter((opp) => ofPartners(opp, scope, partners)),
       partners: scope.partners,
       targets: input.data.targets,
       accounts: input.data.partners,
@@ -191,7 +192,7 @@ export function pipelineOneOnOneAgenda(input: AgendaInput): PipelineOneOnOneAgen
   const rollUp = rollUpForecast({
     period: next.label,
     by: 'partner',
-    opportunities: input.data.opportunities.filter((opp) => ofPartners(opp, scope, partners)),
+    opportunities: rolledUp(input.data).filter((opp) => ofPartners(opp, scope, partners)),
     partners: scope.partners,
     targets: input.data.targets,
     accounts: input.data.partners,

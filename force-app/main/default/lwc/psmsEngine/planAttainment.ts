@@ -61,7 +61,8 @@ export function planAttainment(input: PlanAttainmentInput): PlanAttainment[] {
     );
     for (const partner of coSellers) {
       const key = `${year}|${partner}`;
-      coSell.set(key, (coSell.get(key) ?? 0) + 1);
+      // A summary row (docs/scale.md) counts as the deals it sums.
+      coSell.set(key, (coSell.get(key) ?? 0) + (opp.Opportunity_Count__c ?? 1));
     }
   }
   return input.plans.map((plan): PlanAttainment => {

@@ -16,6 +16,7 @@ export * from './snapshotChanges';
 export * from './accuracy';
 export * from './hygiene';
 export * from './hygieneRules';
+export * from './hygieneSummary';
 export * from './registrationKey';
 export * from './registrationStatus';
 export * from './directConflict';

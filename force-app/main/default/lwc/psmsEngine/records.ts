@@ -52,6 +52,12 @@ export interface Opportunity {
   Validated_By__c?: RecordId | null;
   /** What the rep needs help with; cleared when the deal closes. */
   Help_Needed__c?: string | null;
+  /**
+   * A row of the org's pipeline summary standing for several deals (docs/scale.md): how many,
+   * and the sum of the won ones' days from creation to close. Absent on a record (one deal).
+   */
+  Opportunity_Count__c?: number | null;
+  Cycle_Days__c?: number | null;
 }
 
 export interface Partner_Deal__c {
