@@ -10,10 +10,12 @@ const { join, resolve } = require('node:path');
 const cliDir = resolve(__dirname, '..');
 const outDir = resolve(cliDir, '../../.psms/cli');
 const bundle = join(outDir, 'psms.js');
+// The parallel reader's worker threads load their own, smaller bundle from beside it.
+const workerBundle = join(outDir, 'parseWorker.js');
 const inputsFile = join(outDir, 'inputs.json');
 
 function isFresh() {
-  if (!existsSync(bundle) || !existsSync(inputsFile)) return false;
+  if (!existsSync(bundle) || !existsSync(workerBundle) || !existsSync(inputsFile)) return false;
   const builtAt = statSync(bundle).mtimeMs;
   const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
   return inputs.every((file) => existsSync(file) && statSync(file).mtimeMs <= builtAt);
@@ -23,7 +25,11 @@ function build() {
   const esbuild = require('esbuild');
   const result = esbuild.buildSync({
     absWorkingDir: cliDir,
-    entryPoints: [join(cliDir, 'src/main.ts')],
+    entryPoints: {
+      psms: join(cliDir, 'src/main.ts'),
+      parseWorker: join(cliDir, 'src/export/parseWorker.ts')
+    },
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -43,8 +49,12 @@ function build() {
   const suffix = `.${process.pid}.tmp`;
   writeFileSync(inputsFile + suffix, JSON.stringify(inputs));
   renameSync(inputsFile + suffix, inputsFile);
-  writeFileSync(bundle + suffix, result.outputFiles[0].contents);
-  renameSync(bundle + suffix, bundle);
+  // The worker's bundle before the main one: a fresh psms.js never starts a stale worker.
+  const outputs = [...result.outputFiles].sort((a, b) => (a.path === bundle) - (b.path === bundle));
+  for (const output of outputs) {
+    writeFileSync(output.path + suffix, output.contents);
+    renameSync(output.path + suffix, output.path);
+  }
 }
 
 /** The bundle's path, rebuilt first when stale; null when it cannot be built here (then use tsx). */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Connection } from 'jsforce';
 import { Flags, HELP_FLAGS, parseCommandLine, type CommandSpec, type FlagSpec } from './args';
@@ -9,7 +10,8 @@ import { parseAssignments, setupOrg } from './commands/setupOrg';
 import type { DataSource } from './data/loadRequest';
 import { CliError, EXIT, OutputError, UsageError } from './errors';
 import type { ChunkSizes } from './export/fileChunks';
-import { exportFolderSource } from './export/readExport';
+import { ExportThreads, type ParallelOptions } from './export/exportThreads';
+import { exportFolderSource, PARALLEL_DEFAULTS } from './export/readExport';
 import { FORCE_APP_DIR } from './forceAppDir';
 import { connectToOrg } from './org/connect';
 import { OrgClient, type OrgClientOptions } from './org/orgClient';
@@ -50,6 +52,8 @@ export interface CliDeps {
   org?: OrgSourceOptions;
   /** The size of each read of an export file (tests vary it; default 64 KiB). */
   exportChunkBytes?: ChunkSizes;
+  /** The parallel reader's threads, threshold and range size, or a pool to share (tests make small files use it). */
+  exportParallel?: Partial<ParallelOptions> | ExportThreads;
 }
 
 const REPORTS: readonly ReportCommand[] = [
@@ -271,7 +275,8 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
         profiler,
         clientFor,
         deps.org,
-        deps.exportChunkBytes
+        deps.exportChunkBytes,
+        deps.exportParallel
       );
     } else {
       format = flags.has('json') ? 'json' : 'table';
@@ -304,7 +309,8 @@ async function runReport(
   profiler: Profiler,
   clientFor: (alias: string) => Promise<OrgClient>,
   orgOptions: OrgSourceOptions | undefined,
-  exportChunkBytes: ChunkSizes | undefined
+  exportChunkBytes: ChunkSizes | undefined,
+  exportParallel: Partial<ParallelOptions> | ExportThreads | undefined
 ): Promise<ReportOutput> {
   const org = flags.string('org');
   const data = flags.string('data');
@@ -318,14 +324,31 @@ async function runReport(
   let source: DataSource | null = null;
   if (org !== undefined) source = orgSource(await clientFor(org), org, { ...orgOptions, progress });
   if (data !== undefined)
-    source = exportFolderSource(resolve(io.cwd ?? process.cwd(), data), progress, exportChunkBytes);
-  const orgMonth =
-    fiscalFlag === undefined && source !== null ? await source.orgFiscalYearStartMonth() : undefined;
-  const settings = await profiler.time('settings', () => reportSettings(source, orgMonth));
-  if (fiscalFlag !== undefined) settings.fiscalYearStartMonth = fiscalFlag;
-  return profiler.time(`report ${report.name} (with its loads)`, () =>
-    report.run({ flags, today: asOf, settings, source: source && profiler.source(source) })
-  );
+    source = exportFolderSource(
+      resolve(io.cwd ?? process.cwd(), data),
+      progress,
+      exportChunkBytes,
+      exportParallel instanceof ExportThreads
+        ? exportParallel
+        : { threads: parseThreads(io.env), ...PARALLEL_DEFAULTS, ...exportParallel }
+    );
+  try {
+    const orgMonth =
+      fiscalFlag === undefined && source !== null ? await source.orgFiscalYearStartMonth() : undefined;
+    const settings = await profiler.time('settings', () => reportSettings(source, orgMonth));
+    if (fiscalFlag !== undefined) settings.fiscalYearStartMonth = fiscalFlag;
+    return await profiler.time(`report ${report.name} (with its loads)`, () =>
+      report.run({ flags, today: asOf, settings, source: source && profiler.source(source) })
+    );
+  } finally {
+    await source?.close?.();
+  }
+}
+
+/** Threads for reading an export: one per core, or PSMS_THREADS (1: none, the one-thread reader only). */
+function parseThreads(env: NodeJS.ProcessEnv): number {
+  const asked = Number(env.PSMS_THREADS);
+  return Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
 }
 
 async function runOrgCommand(

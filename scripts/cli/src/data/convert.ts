@@ -1,7 +1,7 @@
 import { DataError } from '../errors';
 import { FIRST_DATE, isCalendarDate, isIsoDateTime, LAST_DATE } from './dateValues';
 import type { Condition, FieldValue, RawRecord } from './loadRequest';
-import { numberProblem, parseNumber } from './numberValues';
+import { numberProblem, parseNumber, type NumberRule } from './numberValues';
 import { picklistValues } from './picklists';
 import { canonicalId, idProblem, lastIdDigits } from './recordId';
 import {
@@ -10,6 +10,7 @@ import {
   NUMBER_RULES,
   PICKLIST_VALUES_FROM,
   uniqueKeyOf,
+  type FieldType,
   type ObjectName
 } from './schema';
 import { IdLines } from './uniqueRows';
@@ -23,9 +24,9 @@ import { IdLines } from './uniqueRows';
  */
 
 /** The value, or undefined when the text is not one the field can hold. */
-type Parse = (text: string) => FieldValue | undefined;
+export type Parse = (text: string) => FieldValue | undefined;
 
-interface FieldReader {
+export interface FieldReader {
   parse: Parse;
   /** Why `text` was refused (asked only then). */
   problem(text: string): string;
@@ -33,16 +34,34 @@ interface FieldReader {
 
 const PERIOD = /^FY\d{4}-Q[1-4]$/;
 
-async function fieldReader(object: ObjectName, field: string): Promise<FieldReader> {
-  switch (fieldType(object, field)) {
+/**
+ * What a column holds, as plain data: enough to build its parser anywhere (a worker thread
+ * parsing part of an export gets this, with the picklist's values already read).
+ */
+export interface ColumnType {
+  type: FieldType;
+  rule: NumberRule;
+  /** The picklist's values (type `picklist` only). */
+  picklist: readonly string[] | null;
+}
+
+export async function columnType(object: ObjectName, field: string): Promise<ColumnType> {
+  const type = fieldType(object, field);
+  const rule = type === 'number' ? (NUMBER_RULES[object]?.[field] ?? {}) : {};
+  if (type !== 'picklist') return { type, rule, picklist: null };
+  const [valuesObject, valuesField] = PICKLIST_VALUES_FROM[object]?.[field] ?? [object, field];
+  return { type, rule, picklist: [...(await picklistValues(valuesObject, valuesField))] };
+}
+
+/** The one parser per field type: the record builder's, and the parallel reader's. */
+export function fieldReader({ type, rule, picklist }: ColumnType): FieldReader {
+  switch (type) {
     case 'text':
       return { parse: (text) => text, problem: () => '' };
     case 'id':
       return { parse: canonicalId, problem: idProblem };
-    case 'number': {
-      const rule = NUMBER_RULES[object]?.[field] ?? {};
+    case 'number':
       return { parse: (text) => parseNumber(text, rule), problem: (text) => numberProblem(text, rule) };
-    }
     case 'boolean':
       return {
         parse: (text) => {
@@ -62,8 +81,7 @@ async function fieldReader(object: ObjectName, field: string): Promise<FieldRead
         problem: () => 'is not an ISO 8601 datetime (YYYY-MM-DDThh:mm:ss, a day and time that exist)'
       };
     case 'picklist': {
-      const [valuesObject, valuesField] = PICKLIST_VALUES_FROM[object]?.[field] ?? [object, field];
-      const values = await picklistValues(valuesObject, valuesField);
+      const values = new Set(picklist ?? []);
       return {
         parse: (text) => (values.has(text) ? text : undefined),
         problem: () => `is not a value of the picklist (${[...values].join(', ')})`
@@ -127,7 +145,8 @@ export async function rowReader(
   file: string,
   options: { kept?: boolean; where?: readonly Condition[] } = {}
 ): Promise<RowReader> {
-  const readers = await Promise.all(fields.map((field) => fieldReader(object, field)));
+  const types = await Promise.all(fields.map((field) => columnType(object, field)));
+  const readers = types.map(fieldReader);
   const key = uniqueKeyOf(object);
   const required = new Set([...(NOT_BLANK[object] ?? []), ...key]);
   // The key's id column, whose digits the duplicate check reads as it is parsed (−1: not read).

@@ -22,7 +22,8 @@ export interface LoadRequest {
   optional?: boolean;
   /**
    * False when the report folds each record in and drops it: repeated text is then not looked
-   * up to be stored once (that saves memory only for records that are kept).
+   * up to be stored once (that saves memory only for records that are kept), and a reader may
+   * hand on one record object refilled for every row (keep its values, never the object).
    */
   kept?: boolean;
 }
@@ -42,6 +43,8 @@ export interface DataSource {
    * optional object): a report that folds rows as they come never holds them all in memory.
    */
   each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void>;
+  /** Ends what the source started to read (the export reader's threads); called once the report has its data. */
+  close?(): Promise<void>;
 }
 
 /**

@@ -70,3 +70,41 @@ export function idProblem(text: string): string {
   const expected = canonicalId(text.slice(0, 15)) as string;
   return `is not a record id: an 18-character id ending ${expected.slice(15)} was expected for ${text.slice(0, 15)} (was the id's case changed?)`;
 }
+
+/**
+ * canonicalId over bytes (the parallel reader reads ids without decoding them): writes the
+ * 18-character form of `bytes[at, at + length)` to `out[outAt, outAt + 18)` and sets
+ * lastIdDigits, or returns false when the bytes are not a valid id — exactly when canonicalId
+ * refuses their text (a byte above 0x7f is no id character, in any encoding).
+ */
+export function canonicalIdBytes(
+  bytes: Uint8Array,
+  at: number,
+  length: number,
+  out: Uint8Array,
+  outAt: number
+): boolean {
+  if (length !== 15 && length !== 18) return false;
+  let bits = 0;
+  let high = 0;
+  let low = 0;
+  for (let i = 0; i < 15; i++) {
+    const code = bytes[at + i];
+    const digit = DIGIT[code];
+    if (!(digit > 0)) return false;
+    if (digit >= 11 && digit <= 36) bits |= 1 << i;
+    if (i < 8) high = high * 62 + digit - 1;
+    else low = low * 62 + digit - 1;
+    out[outAt + i] = code;
+  }
+  const a = SUFFIX.charCodeAt(bits & 31);
+  const b = SUFFIX.charCodeAt((bits >> 5) & 31);
+  const c = SUFFIX.charCodeAt(bits >> 10);
+  if (length === 18 && (bytes[at + 15] !== a || bytes[at + 16] !== b || bytes[at + 17] !== c)) return false;
+  out[outAt + 15] = a;
+  out[outAt + 16] = b;
+  out[outAt + 17] = c;
+  lastIdDigits[0] = high;
+  lastIdDigits[1] = low;
+  return true;
+}
