@@ -85,7 +85,7 @@ describe('the parallel reader reads an export as the one-thread reader does', ()
     for (const report of REPORTS) {
       const run = await psms(
         [...report, '--data', dir, '--today', '2026-02-16', '--json'],
-        { exportParallel: parallel ? pool : { threads: 1 } },
+        { exportParallel: parallel ? pool : { threads: 0 } },
         {}
       );
       results.push(`${run.code} ${run.stdout}${run.stderr}`);

@@ -345,10 +345,12 @@ async function runReport(
   }
 }
 
-/** Threads for reading an export: one per core, or PSMS_THREADS (1: none, the one-thread reader only). */
+/** Worker threads reading an export: one per core, or PSMS_THREADS (0: none, the one-thread reader only). */
 function parseThreads(env: NodeJS.ProcessEnv): number {
   const asked = Number(env.PSMS_THREADS);
-  return Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
+  return env.PSMS_THREADS !== undefined && Number.isInteger(asked) && asked >= 0
+    ? asked
+    : availableParallelism();
 }
 
 async function runOrgCommand(

@@ -132,6 +132,8 @@ export interface RowReader {
   inScope: ((values: readonly string[]) => boolean) | null;
   /** The typed record; throws a DataError for a bad value or a key seen on an earlier line. */
   build(values: readonly string[], line: number): RawRecord;
+  /** The digits of the last built record's key id (recordId.ts). */
+  readonly key: Float64Array;
 }
 
 /**
@@ -159,7 +161,9 @@ export async function rowReader(
     return { field, required: required.has(field), parse: plain ? parse : interning(parse), problem };
   });
   const checkKey = keyCheck(object, file);
+  const keyDigits = new Float64Array(2);
   return {
+    key: keyDigits,
     inScope: rowFilter(options.where ?? [], fields, columns),
     build(values, line) {
       const record: RawRecord = {};
@@ -184,6 +188,8 @@ export async function rowReader(
         record[column.field] = value;
       }
       if (keyColumn >= 0) checkKey(record, high, low, line);
+      keyDigits[0] = high;
+      keyDigits[1] = low;
       return record;
     }
   };

@@ -30,6 +30,7 @@ export interface LoadRequest {
 
 export type FieldValue = string | number | boolean | null;
 export type RawRecord = Record<string, FieldValue>;
+export type OnRecord = (record: RawRecord, key?: Float64Array) => void;
 
 export interface DataSource {
   /** For messages: the export folder or the org. */
@@ -41,8 +42,10 @@ export interface DataSource {
   /**
    * Each row in scope, typed per the schema, handed over as it is read (none for a missing
    * optional object): a report that folds rows as they come never holds them all in memory.
+   * `key`, when the reader has it: the digits of the record's key id (recordId.ts), valid
+   * during the call only (IdMap.byDigits finds the id by them without its text).
    */
-  each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void>;
+  each(request: LoadRequest, onRecord: OnRecord): Promise<void>;
   /** Ends what the source started to read (the export reader's threads); called once the report has its data. */
   close?(): Promise<void>;
 }

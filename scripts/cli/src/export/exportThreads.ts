@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FieldValue, RawRecord } from '../data/loadRequest';
+import type { FieldValue, OnRecord, RawRecord } from '../data/loadRequest';
 import { IdLines } from '../data/uniqueRows';
 import { BLANK, type RangeResult } from './rangeParser';
 import type { ReadPlan } from './readPlan';
@@ -24,7 +24,7 @@ import type { WorkerRequest, WorkerResponse } from './parseWorker';
 declare const PSMS_SOURCE_DIR: string | undefined;
 
 export interface ParallelOptions {
-  /** Worker threads (≤ 1: none, every file is read by the one-thread reader). */
+  /** Worker threads (0: none, every file is read by the one-thread reader). */
   threads: number;
   /** Files smaller than this are read by the one-thread reader (starting threads costs more). */
   minBytes: number;
@@ -170,7 +170,7 @@ export class ExportThreads {
     plan: ReadPlan,
     keyCheck: KeyCheck | null,
     reuse: boolean,
-    onRecord: (record: RawRecord) => void,
+    onRecord: OnRecord,
     onRange: (rows: number) => void
   ): Promise<{ rows: number; inScope: number }> {
     this.start();
@@ -207,6 +207,7 @@ export class ExportThreads {
     let rows = 0;
     let expected = dataStart;
     let shared: RawRecord | null = null;
+    const key = new Float64Array(2);
     try {
       for (let index = 0; index < ranges.length; index++) {
         let { worker, result } = results[index];
@@ -245,7 +246,9 @@ export class ExportThreads {
               throw new Declined(handed);
           }
           handed++;
-          onRecord(record);
+          key[0] = range.keyHigh[i];
+          key[1] = range.keyLow[i];
+          onRecord(record, key);
         }
         expected = range.end;
         onRange(rows);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CsvParser, parseCsvStream } from '../csv/streamingCsv';
 import { Utf8Input } from '../csv/utf8Input';
 import { columnType, rowReader } from '../data/convert';
-import { fieldsToRead, type DataSource, type LoadRequest, type RawRecord } from '../data/loadRequest';
+import { fieldsToRead, type DataSource, type LoadRequest, type OnRecord } from '../data/loadRequest';
 import { NOT_BLANK, uniqueKeyOf } from '../data/schema';
 import { DataError } from '../errors';
 import { silentProgress, type Progress } from '../progress';
@@ -33,19 +33,19 @@ export function exportFolderSource(
   folder: string,
   progress: Progress = silentProgress,
   chunkSizes: ChunkSizes = () => CHUNK_BYTES,
-  parallel: ParallelOptions | ExportThreads = { threads: 1, ...PARALLEL_DEFAULTS }
+  parallel: ParallelOptions | ExportThreads = { threads: 0, ...PARALLEL_DEFAULTS }
 ): DataSource {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new DataError(`export folder not found: ${folder}`);
   }
   // A pool handed in is shared (tests): it is not this source's to close.
   const shared = parallel instanceof ExportThreads;
-  const threads = shared ? parallel : parallel.threads > 1 ? new ExportThreads(parallel) : null;
+  const threads = shared ? parallel : parallel.threads >= 1 ? new ExportThreads(parallel) : null;
   return {
     description: folder,
     orgFiscalYearStartMonth: async () => undefined,
     settingsRecords: async () => undefined,
-    async each(request: LoadRequest, onRecord: (record: RawRecord) => void): Promise<void> {
+    async each(request: LoadRequest, onRecord: OnRecord): Promise<void> {
       const name = `${request.object}.csv`;
       const path = join(folder, name);
       let size: number;
@@ -105,10 +105,10 @@ async function readInOneThread(
   chunkSizes: ChunkSizes,
   progress: Progress,
   skip: number,
-  onRecord: (record: RawRecord) => void
+  onRecord: OnRecord
 ): Promise<void> {
   const fields = fieldsToRead(request);
-  const { build, inScope } = await rowReader(request.object, fields, name, {
+  const { build, inScope, key } = await rowReader(request.object, fields, name, {
     kept: request.kept,
     where: request.where
   });
@@ -124,7 +124,7 @@ async function readInOneThread(
       if ((++read & 0xffff) === 0) progress.update(label, read);
       if (inScope === null || inScope(values)) {
         const record = build(values, line);
-        if (rowsInScope++ >= skip) onRecord(record);
+        if (rowsInScope++ >= skip) onRecord(record, key);
       }
     }
   );
@@ -170,7 +170,7 @@ async function readInParallel(
   name: string,
   size: number,
   request: LoadRequest,
-  onRecord: (record: RawRecord) => void,
+  onRecord: OnRecord,
   onRange: (rows: number) => void
 ): Promise<{ rows: number; inScope: number }> {
   const start = await readHeader(path, name).catch(() => null);

@@ -111,7 +111,8 @@ export const hygieneReport: ReportCommand = {
         where: [{ field: 'IsClosed', op: 'is', value: false }],
         kept: false
       },
-      (opp) => evaluation.add(opp, partners.get(opp.Id))
+      (opp, key) =>
+        evaluation.add(opp, key === undefined ? partners.get(opp.Id) : partners.byDigits(key[0], key[1]))
     );
     const report = evaluation.report();
     // Only the format asked for is built (a getter each): at a million opportunities the

@@ -1,7 +1,7 @@
 import type { FlagSpec, Flags } from '../args';
 import { FIRST_DATE, LAST_DATE } from '../data/dateValues';
 import { uniqueKeyOf } from '../data/schema';
-import type { DataSource, LoadRequest, RawRecord } from '../data/loadRequest';
+import type { DataSource, LoadRequest, OnRecord, RawRecord } from '../data/loadRequest';
 import { UsageError } from '../errors';
 import { fiscalPeriodOf, parsePeriod, type FiscalPeriod, type PsmsSettings } from '../engine';
 import type { ReportOutput } from '../output/reportOutput';
@@ -58,9 +58,9 @@ export function periodFlag(
 export function each<T>(
   source: DataSource,
   request: LoadRequest,
-  onRecord: (record: T) => void
+  onRecord: (record: T, key?: Float64Array) => void
 ): Promise<void> {
-  return source.each(request, onRecord as unknown as (record: RawRecord) => void);
+  return source.each(request, onRecord as unknown as OnRecord);
 }
 
 /** The rows of one object, all in memory (for the reports whose rules need the whole list). */
