@@ -74,6 +74,8 @@ declare namespace Psms {
     users: User[];
     targets: Target[];
     calls: ForecastCall[];
+    /** False for users who may not read forecast calls (reps): no call columns, no calibration request. */
+    readsCalls?: boolean;
   }
   interface ForecastCallRequest {
     period: string;

@@ -188,7 +188,7 @@ export default class PartnerForecast extends LightningElement {
     this.pastPipeline = data;
   }
 
-  @wire(getCalibrationInputs, { period: '$period' })
+  @wire(getCalibrationInputs, { period: '$calibrationPeriod' })
   wiredCalibration({ data }: Psms.Wired<Psms.CalibrationResponse>): void {
     this.calibrationInputs = data;
   }
@@ -411,7 +411,12 @@ export default class PartnerForecast extends LightningElement {
   }
 
   get showCalls(): boolean {
-    return this.grouping === 'partner';
+    return this.grouping === 'partner' && this.pipeline?.readsCalls !== false;
+  }
+
+  /** Calibration reads past calls: asked for only once the pipeline says the user reads calls. */
+  get calibrationPeriod(): string | undefined {
+    return this.pipeline?.readsCalls ? this.period : undefined;
   }
 
   get groupHeading(): string {

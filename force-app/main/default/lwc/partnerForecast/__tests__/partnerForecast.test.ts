@@ -168,6 +168,19 @@ describe('c-partner-forecast', () => {
     });
   });
 
+  it('shows a rep, who reads no calls, the pipeline without call columns, and asks for no calibration', async () => {
+    const element = await loaded();
+    expect(table(element).querySelectorAll('thead th.call').length).toBeGreaterThan(0);
+    expect(wireOf(getCalibrationInputs).getLastConfig()).toEqual({ period: 'FY2026-Q4' });
+    (getPipeline as unknown as { emit(v: unknown, f: (c: unknown) => boolean): void }).emit(
+      { ...pipeline, calls: [], readsCalls: false },
+      byPeriod('FY2026-Q4')
+    );
+    await flushPromises();
+    expect(table(element).querySelectorAll('thead th.call')).toHaveLength(0);
+    expect(wireOf(getCalibrationInputs).getLastConfig()).toEqual({ period: undefined });
+  });
+
   it('groups by owner without the call columns', async () => {
     const element = await loaded();
     group(element, 'owner');
