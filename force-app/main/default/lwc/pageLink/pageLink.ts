@@ -1,4 +1,4 @@
-// Presentation component: a real link (href for keyboard, new tab and screen readers) to a record or a PSMS page, navigated through the platform. A record link without a label shows the record's name, never its id.
+// Presentation component: a real link (href for keyboard, new tab and screen readers) to a record or a PSMS page, navigated through the platform. A record link without a label shows the record's name, never its id; a record the user may not open is named by its object, as text.
 import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import { getRecord } from 'lightning/uiRecordApi';
@@ -14,6 +14,8 @@ export default class PageLink extends NavigationMixin(LightningElement) {
   url = '#';
   loadedName: string | undefined;
   objectLabel: string | undefined;
+  /** The user may not open the record (Lightning Data Service refused it): named, not linked. */
+  unreadable = false;
 
   private fieldsFor: string | undefined;
   private fields: string[] | undefined;
@@ -38,9 +40,21 @@ export default class PageLink extends NavigationMixin(LightningElement) {
   }
 
   @wire(getRecord, { recordId: '$nameRecordId', optionalFields: '$nameFields' })
-  wiredName({ data }: { data?: { fields: Record<string, { value: unknown } | undefined> } }): void {
+  wiredName({
+    data,
+    error
+  }: {
+    data?: { fields: Record<string, { value: unknown } | undefined> };
+    error?: unknown;
+  }): void {
     const name = data?.fields.Name?.value;
     this.loadedName = typeof name === 'string' && name !== '' ? name : undefined;
+    // Another team's registration, say: a link would open a page that refuses the user.
+    this.unreadable = error !== undefined && error !== null;
+  }
+
+  get isLink(): boolean {
+    return !this.unreadable;
   }
 
   /** Only while neither a label nor the record's name is known: the object's label ("Deal Registration"). */

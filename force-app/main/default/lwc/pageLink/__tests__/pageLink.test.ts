@@ -57,4 +57,19 @@ describe('c-page-link: a record is named, never shown by its id', () => {
     expect(link(element)?.textContent).toBe('Deal Registration');
     expect(link(element)?.textContent).not.toContain('a02A');
   });
+
+  it('a record the user may not open is named by its object, as text, not as a link', async () => {
+    const element = mount({ recordId: 'a02B', objectApiName: 'Deal_Registration__c' });
+    await flushPromises();
+    wireOf(uiRecordApi.getRecord).error({
+      status: 404,
+      body: { message: 'The requested resource does not exist' }
+    });
+    await flushPromises();
+    wireOf(objectInfoApi.getObjectInfo).emit({ label: 'Deal Registration' });
+    await flushPromises();
+    expect(link(element)).toBeNull();
+    const text = (element.shadowRoot as ShadowRoot).querySelector('[data-id="unreadable"]');
+    expect(text?.textContent).toBe('Deal Registration');
+  });
 });

@@ -290,8 +290,9 @@ describe('c-psms-setup', () => {
       const element = await loaded();
       const open = check(element, 'permissions').querySelector(
         'tr[data-set="PSMS_Partner_Manager"] [data-action="open-permission-set"]'
-      ) as HTMLElement & { label: string };
-      expect(open.label).toBe('Open PSMS Partner Manager');
+      ) as HTMLElement & { alternativeText: string };
+      // An icon button named for its set: a word-wrapped 'Open PSMS Partner Manager' button doubled the row.
+      expect(open.alternativeText).toBe('Open PSMS Partner Manager');
       open.click();
       expect(mockNavigate).toHaveBeenCalledWith({
         type: 'standard__webPage',
