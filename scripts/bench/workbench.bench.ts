@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       await page.goto('about:blank');
       let t = Date.now();
-      await page.goto(`${workbench.url}#/forecast`);
+      await page.goto(`${workbench.url}#/partner-forecast`);
       // Rendered data: the roll-up's Total row.
       await page
         .locator('tr')
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       forecast.push(Date.now() - t);
 
       await page.goto('about:blank');
-      await page.goto(`${workbench.url}#/hygiene`);
+      await page.goto(`${workbench.url}#/pipeline-hygiene-board`);
       await page
         .getByText(/pipeline hygiene:/i)
         .first()

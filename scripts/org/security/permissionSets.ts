@@ -6,7 +6,7 @@ import type { ObjectAccess } from '../orgServices';
 /**
  * What a permission set (or a profile) grants, read from `permissionsets/*.permissionset-meta.xml`
  * of the source folders: object permissions, field permissions, Apex class access, custom
- * permissions and the org-wide user permissions (View/Modify All Data). The platform's profiles
+ * permissions, tab visibility and the org-wide user permissions (View/Modify All Data). The platform's profiles
  * the runtime provides are declared here the same way.
  */
 export interface Grant {
@@ -16,6 +16,8 @@ export interface Grant {
   /** `object.field` in lower case. */
   fields: Map<string, { read: boolean; edit: boolean }>;
   classes: Set<string>;
+  /** Tabs the set shows (Visible or Available), by API name in lower case. */
+  tabs: Set<string>;
   customPermissions: Set<string>;
   viewAllData: boolean;
   modifyAllData: boolean;
@@ -30,6 +32,7 @@ export function emptyGrant(name: string, label = name): Grant {
     objects: new Map(),
     fields: new Map(),
     classes: new Set(),
+    tabs: new Set(),
     customPermissions: new Set(),
     viewAllData: false,
     modifyAllData: false,
@@ -62,6 +65,8 @@ export function loadPermissionSets(sourceDirs: readonly string[]): Grant[] {
           });
         for (const node of children(root, 'classAccesses'))
           if (flag(node, 'enabled')) grant.classes.add((text(node, 'apexClass') ?? '').toLowerCase());
+        for (const node of children(root, 'tabSettings'))
+          grant.tabs.add((text(node, 'tab') ?? '').toLowerCase());
         for (const node of children(root, 'customPermissions'))
           if (flag(node, 'enabled')) grant.customPermissions.add((text(node, 'name') ?? '').toLowerCase());
         for (const node of children(root, 'userPermissions')) {
@@ -94,6 +99,15 @@ export function platformProfiles(): Grant[] {
   for (const object of ['account', 'opportunity', 'contact']) standard.objects.set(object, FULL);
   // A standard user sees the standard fields of the sales objects; custom fields are granted per permission set.
   standard.fields.set('*standard*', { read: true, edit: true });
+  // Its standard tabs are Default On; a package's tabs are not (installed for admins only).
+  for (const tab of [
+    'standard-home',
+    'standard-Account',
+    'standard-Opportunity',
+    'standard-report',
+    'standard-Dashboard'
+  ])
+    standard.tabs.add(tab.toLowerCase());
   const minimum = emptyGrant('Minimum Access - Salesforce');
   return [admin, standard, minimum];
 }

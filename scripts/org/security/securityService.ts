@@ -148,4 +148,8 @@ export class PlatformSecurity implements SecurityService {
   classAccess(userId: string, className: string): boolean {
     return this.access(userId).classAccess(className);
   }
+
+  tabVisible(userId: string, tabName: string): boolean {
+    return this.access(userId).tabVisible(tabName);
+  }
 }

@@ -111,4 +111,13 @@ export class UserAccess {
     const key = name.toLowerCase();
     return this.grants.some((g) => g.everything || g.classes.has(key));
   }
+
+  /**
+   * Whether the user sees a tab. A package installed for admins only gives its tabs to the
+   * System Administrator profile alone; everyone else sees a tab a permission set shows.
+   */
+  tabVisible(name: string): boolean {
+    const key = name.toLowerCase();
+    return this.grants.some((g) => g.everything || g.tabs.has(key));
+  }
 }

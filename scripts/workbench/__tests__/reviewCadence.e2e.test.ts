@@ -69,7 +69,7 @@ function user(role: string) {
 /** Signs in as a demo user and opens the Review Cadence page on a meeting of this week. */
 async function openCadenceAs(userId: string, meeting: string): Promise<void> {
   const page = browser.page;
-  await page.goto(`${workbench.url}#/cadence`);
+  await page.goto(`${workbench.url}#/review-cadence`);
   const status = await page.evaluate(async (id) => {
     const response = await fetch('/api/workbench/session', {
       method: 'POST',

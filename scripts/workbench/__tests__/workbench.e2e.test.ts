@@ -157,21 +157,26 @@ function apex<T>(role: string, operation: string, params: Record<string, string>
 }
 
 describe('every page at 1280 px: nothing scrolls sideways, no column heading or cell is cut', () => {
+  // Each page tab of the Partner Sales app the manager sees (the default user), by its route,
+  // with the screenshot the README shows.
   it.each([
-    ['forecast', /commit forecast/i],
-    ['registrations', /disputes/i],
-    ['hygiene', /hygiene/i],
-    ['kpis', /./],
-    ['cadence', /./],
-    ['plans', /./],
-    ['maturity', /./],
-    ['opportunity', /open an opportunity/i]
-  ])('%s renders with no console errors, and fits', async (page, ready) => {
+    ['partner-forecast', 'forecast', /commit forecast/i],
+    ['registration-desk', 'registrations', /disputes/i],
+    ['pipeline-hygiene-board', 'hygiene', /hygiene/i],
+    ['partner-kpis', 'kpis', /./],
+    ['review-cadence', 'cadence', /./],
+    ['partner-programme', 'programme', /./],
+    ['opportunity', 'opportunity', /open an opportunity/i]
+  ])('%s renders with no console errors, and fits', async (page, shot, ready) => {
     browser.consoleErrors.length = 0;
     await open(`#/${page}`, ready);
     await browser.page.waitForLoadState('networkidle');
     await settled();
-    await browser.page.screenshot({ path: join(shots, `${page}.png`), fullPage: false });
+    await browser.page.screenshot({ path: join(shots, `${shot}.png`), fullPage: false });
+    if (page === 'partner-programme')
+      await browser.page
+        .locator('[data-component="maturityAssessment"]')
+        .screenshot({ path: join(shots, 'maturity.png') });
     expect(browser.consoleErrors).toEqual([]);
     expect(await layoutProblems()).toEqual([]);
   });
@@ -284,7 +289,7 @@ describe('Partner Forecast (SPEC §3)', () => {
   it('after changing period and grouping, the totals equal the engine roll-up; a submitted call survives a reload', async () => {
     const page = browser.page;
     await signIn('manager');
-    await open('#/forecast', /forecast/i);
+    await open('#/partner-forecast', /forecast/i);
     const next = nextPeriod(fiscalPeriodOf(workbench.org.runtime.clock.today().toString())).label;
     await page.locator('lightning-combobox[data-id="period"] button').click();
     await page.getByRole('option', { name: new RegExp(next) }).click();
@@ -372,7 +377,7 @@ describe('Registration Desk (SPEC §6 disputes)', () => {
     expect(dispute).toBeDefined();
     const page = browser.page;
     await signIn('manager');
-    await openFresh('#/registrations', /open disputes/i);
+    await openFresh('#/registration-desk', /open disputes/i);
     const row = await disputeOnDesk(dispute.Id);
     await row.locator('lightning-combobox button, select').first().click();
     await page.getByRole('option', { name: /co-sell/i }).click();
@@ -446,7 +451,7 @@ describe('the forecast a manager can trust at a glance (SPEC §3, §4)', () => {
 
   it('sorts, groups by manager and by region, and its waterfall starts and ends on the table of the same scope', async () => {
     await signIn('manager');
-    await openFresh('#/forecast', /commit forecast/i);
+    await openFresh('#/partner-forecast', /commit forecast/i);
     await settled();
     const page = browser.page;
     // Sorted by the Commit forecast, biggest first; once more on the heading: smallest first.
@@ -571,7 +576,7 @@ describe('a dispute from the rep to the manager (SPEC §6)', () => {
     await page.screenshot({ path: join(shots, 'registration-dispute-raised.png'), fullPage: false });
 
     await signIn('manager');
-    await openFresh('#/registrations', /open disputes/i);
+    await openFresh('#/registration-desk', /open disputes/i);
     await settled();
     const [dispute] = query<{ Id: string }>(
       `SELECT Id FROM Registration_Dispute__c WHERE Deal_Registration__c = ? AND Status__c = 'Open'`,

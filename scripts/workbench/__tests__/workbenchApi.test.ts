@@ -99,6 +99,30 @@ describe('the workbench runs the package Apex as the signed-in user', () => {
     expect((await post('workbench/session', { userId: '005000000000000AAA' })).status).toBe(400);
   });
 
+  it('answers who is signed in with the tabs their permission sets show, as the org would', async () => {
+    const tabsOf = async (role: Parameters<typeof user>[0]) =>
+      (
+        await (
+          await fetch(`${server.url}api/workbench/session`, {
+            headers: { Cookie: `psms_user=${user(role).id}` }
+          })
+        ).json()
+      ).tabs as string[];
+    const pageTabs = (tabs: string[]) => tabs.filter((t) => !t.includes('__c') && !t.startsWith('standard-'));
+    expect(pageTabs(await tabsOf('rep'))).toEqual([
+      'Review_Cadence',
+      'Partner_Forecast',
+      'Registration_Desk',
+      'Pipeline_Hygiene_Board'
+    ]);
+    expect(pageTabs(await tabsOf('leadership'))).not.toContain('Registration_Desk');
+    expect(pageTabs(await tabsOf('admin'))).toContain('PSMS_Setup');
+    expect(pageTabs(await tabsOf('manager'))).not.toContain('PSMS_Setup');
+    // Object tabs follow the same settings: reps have no forecast-call tab.
+    expect(await tabsOf('rep')).not.toContain('Forecast_Submission__c');
+    expect(await tabsOf('manager')).toContain('Forecast_Submission__c');
+  });
+
   it('a rep cannot submit a forecast call: the Apex refuses it with the label the UI shows', async () => {
     const refused = await post(
       'PartnerForecastController.submitForecastCall',

@@ -1,4 +1,4 @@
-/** The page list the build generates from force-app's components (scripts/workbench/build/pageRegistrySource.ts). */
+/** The page list the build generates from the Partner Sales app's tabs (scripts/workbench/build/pageRegistrySource.ts). */
 declare module 'wb/pageRegistry' {
   import type { LightningElement } from 'lwc';
   export interface PageComponent {
@@ -7,6 +7,8 @@ declare module 'wb/pageRegistry' {
   }
   export interface WorkbenchPage {
     id: string;
+    /** The org's tab behind the page (shown to users whose permission sets make it visible); null for the Opportunity page. */
+    tab: string | null;
     label: string;
     /** A record page: its components get the record id. */
     record: boolean;

@@ -1,5 +1,5 @@
 /**
- * The workbench's pages and their URLs (`#/forecast`, `#/opportunity/<id>`), and the mapping
+ * The workbench's pages and their URLs (`#/partner-forecast`, `#/opportunity/<id>`), and the mapping
  * from Lightning page references to them, shared by the navigation shim and the app shell.
  */
 
@@ -31,14 +31,22 @@ export function hashFor(route: Route): string {
   return route.recordId ? `#/${route.page}/${encodeURIComponent(route.recordId)}` : `#/${route.page}`;
 }
 
-/** Pages by the tab, object or component a page reference names. */
-const PAGE_BY_NAME: Record<string, string> = {
-  Deal_Registration__c: 'registrations',
-  Registration_Dispute__c: 'registrations',
-  Opportunity: 'hygiene',
-  Partner_Account_Plan__c: 'plans',
-  Forecast_Submission__c: 'forecast',
-  Partner_Target__c: 'forecast'
+/** `Partner_Forecast` as its page's route, `partner-forecast`: every page tab's route is its tab's name. */
+export function routeOfTab(tab: string): string {
+  return tab.toLowerCase().replace(/_/g, '-');
+}
+
+/**
+ * The tab an object's list opens on in the workbench, which has record pages but no record
+ * lists: the page where the records are worked.
+ */
+const TAB_OF_OBJECT: Record<string, string> = {
+  Deal_Registration__c: 'Registration_Desk',
+  Registration_Dispute__c: 'Registration_Desk',
+  Opportunity: 'Pipeline_Hygiene_Board',
+  Partner_Account_Plan__c: 'Partner_Programme',
+  Forecast_Submission__c: 'Partner_Forecast',
+  Partner_Target__c: 'Partner_Forecast'
 };
 
 export function routeFor(reference: PageReference): Route {
@@ -50,29 +58,13 @@ export function routeFor(reference: PageReference): Route {
       const object = text('objectApiName') || ID_PREFIX_TO_OBJECT[id.slice(0, 3)] || '';
       return { page: object === 'Opportunity' ? 'opportunity' : 'record', recordId: id };
     }
-    case 'standard__objectPage':
-      return { page: PAGE_BY_NAME[text('objectApiName')] ?? '' };
-    case 'standard__navItemPage':
-    case 'standard__component': {
-      const name = (text('apiName') || text('componentName')).replace(/^c__/, '').toLowerCase();
-      return { page: guessPage(name) };
+    case 'standard__objectPage': {
+      const tab = TAB_OF_OBJECT[text('objectApiName')];
+      return { page: tab ? routeOfTab(tab) : '' };
     }
+    case 'standard__navItemPage':
+      return { page: routeOfTab(text('apiName')) };
     default:
       return { page: '' };
   }
-}
-
-function guessPage(name: string): string {
-  const keywords: [string, string][] = [
-    ['forecast', 'forecast'],
-    ['registration', 'registrations'],
-    ['desk', 'registrations'],
-    ['hygiene', 'hygiene'],
-    ['kpi', 'kpis'],
-    ['cadence', 'cadence'],
-    ['plan', 'plans'],
-    ['maturity', 'maturity'],
-    ['setup', 'setup']
-  ];
-  return keywords.find(([word]) => name.includes(word))?.[1] ?? '';
 }

@@ -44,7 +44,7 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
   const log = options.log ?? (() => {});
   const paths = workbenchPaths(options.root);
   const bundles = listBundles(paths.lwcDir);
-  const pages = pageDefinitions(bundles);
+  const pages = pageDefinitions(paths.forceAppDir, bundles);
   const hash = inputHash(options.root, paths);
   const stamp = join(paths.outDir, '.build-hash');
   if (!options.force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
@@ -142,6 +142,9 @@ export function workbenchPaths(root: string) {
     lwcDir: join(root, 'force-app', 'main', 'default', 'lwc'),
     objectsDir: join(root, 'force-app', 'main', 'default', 'objects'),
     globalValueSetsDir: join(root, 'force-app', 'main', 'default', 'globalValueSets'),
+    applicationsDir: join(root, 'force-app', 'main', 'default', 'applications'),
+    tabsDir: join(root, 'force-app', 'main', 'default', 'tabs'),
+    flexipagesDir: join(root, 'force-app', 'main', 'default', 'flexipages'),
     labelsFile: join(root, 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml'),
     browserDir: join(root, 'scripts', 'workbench', 'browser'),
     buildCodeDir: join(root, 'scripts', 'workbench', 'build'),
@@ -160,6 +163,10 @@ function inputHash(root: string, paths: ReturnType<typeof workbenchPaths>): stri
     // The object descriptions (uiObjectInfoApi) are generated from the objects' metadata.
     ...filesUnder(paths.objectsDir),
     ...filesUnder(paths.globalValueSetsDir),
+    // The pages are the app's tabs and the Lightning pages they show.
+    ...filesUnder(paths.applicationsDir),
+    ...filesUnder(paths.tabsDir),
+    ...filesUnder(paths.flexipagesDir),
     paths.labelsFile,
     join(root, 'package-lock.json')
   ].filter((file) => existsSync(file));

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
+import { readMetadataFile, texts } from '../../lib/metadataXml';
 import type { JsonValue } from '../../org/interpret/serialize';
 import type { DemoOrg, DemoUser } from '../db/demoOrg';
+import { APP } from '../build/pageRegistrySource';
 
 /**
  * Who is signed in to the workbench: one of the demo org's users (a partner rep, a partner
@@ -31,4 +34,15 @@ export function signIn(org: DemoOrg, body: Record<string, JsonValue>): DemoUser 
   if (!user)
     throw new SessionError(`Sign in as one of: ${org.users.map((u) => `${u.name} (${u.role})`).join(', ')}.`);
   return user;
+}
+
+/** What the app shell needs: who is signed in, whom else it may sign in as, and the tabs they see. */
+export function sessionView(org: DemoOrg, root: string, user: DemoUser) {
+  const app = readMetadataFile(
+    join(root, 'force-app', 'main', 'default', 'applications', `${APP}.app-meta.xml`),
+    'CustomApplication'
+  );
+  // The org's answer for this user: their profile and permission sets' tab settings.
+  const tabs = texts(app, 'tabs').filter((tab) => org.runtime.security.tabVisible(user.id, tab));
+  return { user, users: org.users, tabs };
 }

@@ -6,7 +6,7 @@ import type { JsonValue } from '../../org/interpret/serialize';
 import { getRecord, UiApiError, updateRecord } from '../../org/uiApi/recordUi';
 import type { DemoOrg } from '../db/demoOrg';
 import { listOpportunities, runJob } from './demoActions';
-import { SessionError, sessionUser, signIn, type Session } from './session';
+import { SessionError, sessionUser, sessionView, signIn, type Session } from './session';
 import { serveFile } from './staticFiles';
 
 /**
@@ -92,7 +92,7 @@ export function startWorkbenchServer(options: ServerOptions): Promise<RunningSer
   async function api(name: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const session: Session = sessionUser(org, request.headers.cookie);
     if (name === 'workbench/session' && request.method === 'GET')
-      return sendJson(response, 200, { user: session.user, users: org.users });
+      return sendJson(response, 200, sessionView(org, options.root, session.user));
     if (request.method !== 'POST')
       return sendJson(response, 405, { message: 'Operations are called with POST and a JSON body.' });
     if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
@@ -104,7 +104,7 @@ export function startWorkbenchServer(options: ServerOptions): Promise<RunningSer
         return sendJson(
           response,
           200,
-          { user, users: org.users },
+          sessionView(org, options.root, user),
           { 'Set-Cookie': `psms_user=${user.id}; Path=/; SameSite=Strict; HttpOnly` }
         );
       }

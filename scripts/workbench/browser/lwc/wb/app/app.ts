@@ -9,6 +9,8 @@ import { hashFor, parseHash, type Route } from '../../../workbenchRoutes';
 
 interface LoadedComponent {
   key: string;
+  /** The component's name (`partnerForecast`), on its container for tests and styling. */
+  name: string;
   ctor: unknown;
 }
 interface Toast {
@@ -37,18 +39,37 @@ export default class App extends LightningElement {
   toasts: Toast[] = [];
   opportunities: OpportunityRow[] = [];
   loadError = '';
+  /** The page is a tab the signed-in user's permission sets do not show. */
+  hiddenTab = '';
+  /** The tabs the signed-in user sees, as the org answers; null until the session is read. */
+  private visibleTabs: Set<string> | null = null;
   private nextToastId = 1;
   private loading = 0;
 
   private readonly onHashChange = () => this.navigate(parseHash(window.location.hash));
   private readonly onToast = (event: Event) => this.showToast((event as CustomEvent<ToastDetail>).detail);
 
-  override connectedCallback(): void {
+  override async connectedCallback(): Promise<void> {
     window.addEventListener('hashchange', this.onHashChange);
     this.addEventListener(TOAST_EVENT, this.onToast);
-    if (!this.route.page)
-      window.location.replace(hashFor({ page: PAGES.find((p) => !p.record)?.id ?? 'forecast' }));
-    else this.navigate(this.route);
+    try {
+      const session = (await (await fetch('/api/workbench/session')).json()) as { tabs: string[] };
+      this.visibleTabs = new Set(session.tabs);
+    } catch {
+      this.loadError = 'The workbench could not read who is signed in.';
+      return;
+    }
+    if (!this.route.page) {
+      // The app opens on its first tab the user sees, as Lightning does.
+      const first = this.visiblePages.find((p) => !p.record);
+      window.location.replace(hashFor({ page: first?.id ?? 'opportunity' }));
+    } else void this.navigate(this.route);
+  }
+
+  /** The pages whose tab the signed-in user sees (the Opportunity page has no tab of its own). */
+  private get visiblePages(): WorkbenchPage[] {
+    const visible = this.visibleTabs;
+    return visible ? PAGES.filter((page) => page.tab === null || visible.has(page.tab)) : [];
   }
 
   override disconnectedCallback(): void {
@@ -57,12 +78,14 @@ export default class App extends LightningElement {
   }
 
   get tabs() {
-    return [{ id: 'opportunity', label: 'Opportunity' }, ...PAGES.filter((p) => !p.record)].map((page) => ({
-      id: page.id,
-      label: page.label,
-      href: hashFor({ page: page.id }),
-      className: `slds-context-bar__item${page.id === this.route.page ? ' slds-is-active' : ''}`
-    }));
+    return [{ id: 'opportunity', label: 'Opportunity' }, ...this.visiblePages.filter((p) => !p.record)].map(
+      (page) => ({
+        id: page.id,
+        label: page.label,
+        href: hashFor({ page: page.id }),
+        className: `slds-context-bar__item${page.id === this.route.page ? ' slds-is-active' : ''}`
+      })
+    );
   }
 
   get page(): WorkbenchPage | undefined {
@@ -96,15 +119,21 @@ export default class App extends LightningElement {
     this.route = route;
     this.components = [];
     this.loadError = '';
+    this.hiddenTab = '';
     const ticket = ++this.loading;
     try {
       if (this.isOpportunityPicker) await this.searchOpportunities('');
       const page = this.page;
+      if (page?.tab && !this.visiblePages.includes(page)) {
+        this.hiddenTab = `The ${page.label} tab is not available to you: none of your permission sets shows it.`;
+        return;
+      }
       // A record page (wb-record-page) loads the components exposed on its object itself.
       if (!page || route.page === 'record' || route.page === 'opportunity') return;
       const loaded = await Promise.all(
         page.components.map(async (c) => ({
           key: `${route.page}-${route.recordId ?? ''}-${c.name}`,
+          name: c.name,
           ctor: (await c.load()).default
         }))
       );
