@@ -49,3 +49,50 @@ describe('IdMap', () => {
     expect(ids.size).toBe(100_000);
   });
 });
+
+describe('IdMap of record ids', () => {
+  /** A valid 18-character id with these base-62 digits, in the order ids sort. */
+  const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  const suffix = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+  function recordId(n: number): string {
+    let body = '';
+    for (let i = 0; i < 15; i++) {
+      body = digits[n % 62] + body;
+      n = Math.floor(n / 62);
+    }
+    let bits = 0;
+    for (let i = 0; i < 15; i++) if (/[A-Z]/.test(body[i])) bits |= 1 << i;
+    return body + suffix[bits & 31] + suffix[(bits >> 5) & 31] + suffix[bits >> 10];
+  }
+
+  it('answers like a Map for ids set and looked up in order, out of order, or both', () => {
+    const n = fc.integer({ min: 0, max: 3000 });
+    const op = fc.oneof(
+      fc.record({ set: n, value: fc.integer() }),
+      fc.record({ get: n }),
+      fc.record({ run: n })
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), fc.boolean(), (ops, ascending) => {
+        const ids = new IdMap<number>();
+        const map = new Map<string, number>();
+        let next = 0;
+        for (const o of ops) {
+          if ('set' in o) {
+            // Mostly in increasing order (as exports come), unless the case says otherwise.
+            const key = recordId(ascending ? (next += 1 + (o.set % 7)) : o.set);
+            ids.set(key, o.value);
+            map.set(key, o.value);
+          } else if ('get' in o) {
+            expect(ids.get(recordId(o.get))).toBe(map.get(recordId(o.get)));
+          } else {
+            for (let i = o.run; i < o.run + 50; i++) expect(ids.get(recordId(i))).toBe(map.get(recordId(i)));
+          }
+          expect(ids.size).toBe(map.size);
+        }
+        for (const [k, v] of map) expect(ids.get(k)).toBe(v);
+      }),
+      { numRuns: 200 }
+    );
+  });
+});

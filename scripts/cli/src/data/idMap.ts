@@ -101,12 +101,22 @@ function isCanonicalId(key: string): boolean {
   return key.length === 18 && canonicalId(key) !== undefined;
 }
 
-/** Ids by their digits: open addressing over typed arrays, never more than half full. */
+/**
+ * Ids by their digits. Exports come in id order (the APIs and Data Loader return rows by id),
+ * and a report looks ids up in the order of another file, usually that order too: while ids
+ * are set in increasing order they are only appended, and a look-up moves a cursor forward
+ * from the last one found (binary search when it must go back), so that a million look-ups
+ * read memory in order instead of at random. The first id set out of order turns the table
+ * into a hash table (open addressing, never more than half full).
+ */
 class DigitTable<V> {
-  private slots = new Int32Array(1 << 10);
+  /** Null while the ids were set in order; then per slot 1 + the entry's index, 0 when empty. */
+  private slots: Int32Array | null = null;
   private highs = new Float64Array(1 << 9);
   private lows = new Float64Array(1 << 9);
   private readonly values: V[] = [];
+  /** Where the last look-up in order ended. */
+  private cursor = 0;
 
   get size(): number {
     return this.values.length;
@@ -132,11 +142,18 @@ class DigitTable<V> {
       lows.set(this.lows);
       this.lows = lows;
     }
+    const inOrder =
+      index === 0 ||
+      high > this.highs[index - 1] ||
+      (high === this.highs[index - 1] && low > this.lows[index - 1]);
     this.highs[index] = high;
     this.lows[index] = low;
     this.values.push(value);
-    if ((index + 1) * 2 > this.slots.length) {
-      const slots = new Int32Array(this.slots.length * 2);
+    if (this.slots === null && inOrder) return;
+    if (this.slots === null || (index + 1) * 2 > this.slots.length) {
+      let size = 1 << 10;
+      while (size < (index + 1) * 4) size *= 2;
+      const slots = new Int32Array(size);
       for (let e = 0; e <= index; e++) slots[freeSlot(slots, this.highs[e], this.lows[e])] = e + 1;
       this.slots = slots;
     } else {
@@ -146,11 +163,50 @@ class DigitTable<V> {
 
   private find(high: number, low: number): number {
     const { slots, highs, lows } = this;
+    if (slots === null) return this.findInOrder(high, low);
+
     const mask = slots.length - 1;
     for (let slot = digitHash(high, low) & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot] - 1;
       if (entry < 0 || (highs[entry] === high && lows[entry] === low)) return entry;
     }
+  }
+
+  /** In the ids set in order: forward from the cursor while that is short, else a binary search. */
+  private findInOrder(high: number, low: number): number {
+    const size = this.values.length;
+    let at = this.cursor < size ? this.cursor : size - 1;
+    if (at >= 0 && !this.before(at, high, low)) {
+      // At or after the id: look back only when the previous one is not before it.
+      if (at > 0 && !this.before(at - 1, high, low)) at = this.search(0, at, high, low);
+    } else {
+      let step = 1;
+      while (at + step < size && this.before(at + step, high, low)) step *= 2;
+      at = this.search(Math.max(0, at + 1), Math.min(size, at + step + 1), high, low);
+    }
+    if (at < size && this.highs[at] === high && this.lows[at] === low) {
+      this.cursor = at + 1;
+      return at;
+    }
+    return -1;
+  }
+
+  /** Whether entry `i` sorts before the id. */
+  private before(i: number, high: number, low: number): boolean {
+    const entryHigh = this.highs[i];
+    return entryHigh < high || (entryHigh === high && this.lows[i] < low);
+  }
+
+  /** The first index in [from, to) whose id is not before the one sought (to when none). */
+  private search(from: number, to: number, high: number, low: number): number {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.before(mid, high, low)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
