@@ -7,6 +7,7 @@ import { toSql, type SqlValue } from '../../org/database/storage';
 import type { Clock } from '../../org/interpret/orgContext';
 import { OrgRuntime } from '../../org/orgRuntime';
 import type { ObjectDescribe } from '../../org/schema/describe';
+import { formatAutoNumber } from '../../org/dml/platformBehaviour';
 
 /**
  * The workbench's demo org: the local org runtime over a SQLite file, loaded with the package
@@ -160,6 +161,10 @@ function seed(runtime: OrgRuntime, org: GeneratedOrg): void {
         if (!field) continue;
         row[field.name] = toSql(field, typeof value === 'string' ? (ids.get(value) ?? value) : value);
       }
+      // An auto-number Name is the org's to give, on a data load too (REG-00042): the generator leaves it out.
+      const autoName = target.field('Name')?.autoNumberFormat;
+      if (autoName && row.Name == null)
+        row.Name = formatAutoNumber(autoName, database.nextAutoNumber(target, 'Name'));
       return row;
     });
   users.forEach((user, i) => roles.set(user.Id, roleIds[i]));
