@@ -128,7 +128,10 @@ class DigitTable<V> {
   }
 
   set(high: number, low: number, value: V): void {
-    const entry = this.find(high, low);
+    const last = this.values.length - 1;
+    // An id after the last one is new: no look-up.
+    const entry =
+      this.slots === null && (last < 0 || this.after(last, high, low)) ? -1 : this.find(high, low);
     if (entry >= 0) {
       this.values[entry] = value;
       return;
@@ -175,6 +178,7 @@ class DigitTable<V> {
   /** In the ids set in order: forward from the cursor while that is short, else a binary search. */
   private findInOrder(high: number, low: number): number {
     const size = this.values.length;
+    if (size === 0 || this.after(size - 1, high, low)) return -1;
     let at = this.cursor < size ? this.cursor : size - 1;
     if (at >= 0 && !this.before(at, high, low)) {
       // At or after the id: look back only when the previous one is not before it.
@@ -189,6 +193,12 @@ class DigitTable<V> {
       return at;
     }
     return -1;
+  }
+
+  /** Whether the id sorts after entry `i`. */
+  private after(i: number, high: number, low: number): boolean {
+    const entryHigh = this.highs[i];
+    return high > entryHigh || (high === entryHigh && low > this.lows[i]);
   }
 
   /** Whether entry `i` sorts before the id. */
