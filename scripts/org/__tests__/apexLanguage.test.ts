@@ -32,6 +32,15 @@ describe('numbers', () => {
     ).toEqual(['1.50', '2.50', '3.00', '1.500', '2.500', '2', '15.0']);
   });
 
+  test('a query returned from, or passed to, a method declared with one SObject is its only row', () => {
+    expect(
+      debug(`insert new Widget__c(Name = 'single');
+      Widget__c found = WidgetLookup.named('single'); System.debug(found.Name);
+      System.debug(WidgetLookup.nameOf([SELECT Name FROM Widget__c WHERE Name = 'single']));
+      try { WidgetLookup.named('nobody'); } catch (QueryException e) { System.debug(e.getMessage()); }`)
+    ).toEqual(['single', 'single', 'List has no rows for assignment to SObject']);
+  });
+
   test('a Decimal read from a Currency(16, 2) field by SOQL has the field scale', () => {
     expect(
       debug(`insert new Widget__c(Name = 'priced', Price__c = 5);

@@ -5,6 +5,7 @@ import { ApexThrow } from './apexThrow';
 import type { OrgContext } from './orgContext';
 import { Frame } from './frame';
 import { coerce, isInstanceOf, runtimeTypeName } from './operators';
+import { coerceToDeclared } from './coerceDeclared';
 import { ApexObject, RuntimeClass, type FieldInfo, type MethodInfo } from './runtimeClass';
 import type { TriggerContext } from './triggerContext';
 import type { ApexDatetime } from './values/temporal';
@@ -143,7 +144,7 @@ export class Execution {
       );
     const body = this.org.compiler.method(method);
     const params = method.params ?? [];
-    const values = params.map((p, i) => coerce(args[i], p.type));
+    const values = params.map((p, i) => coerceToDeclared(args[i], p.type));
     const result = this.runBody(
       `${method.owner.name}.${method.name}`,
       method.owner,
@@ -153,7 +154,8 @@ export class Execution {
       values,
       method.line
     );
-    return method.returnType.kind === 'void' ? null : coerce(result, method.returnType);
+    // `return [SELECT ... LIMIT 1];` from a method declared to return one SObject returns that row.
+    return method.returnType.kind === 'void' ? null : coerceToDeclared(result, method.returnType);
   }
 
   /** Sharing of code in `cls`: its declaration, or the caller's when inherited or omitted. */
