@@ -490,7 +490,7 @@ declare module '@salesforce/apex/RegistrationDeskController.extendRegistration' 
   const op: Psms.Operation<Psms.ExtensionRequest, Psms.Registration>;
   export default op;
 }
-declare module '@salesforce/apex/RegistrationDeskController.getRegistrationDisputes' {
+declare module '@salesforce/apex/PartnerDealsController.getRegistrationDisputes' {
   /** Cacheable: a registration's disputes, newest first (its record page). */
   const op: Psms.Operation<Psms.RegistrationDisputesRequest, Psms.Dispute[]>;
   export default op;

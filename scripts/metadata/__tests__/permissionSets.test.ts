@@ -83,6 +83,20 @@ function tabComponents(tab: string): string[] {
   return [...source.matchAll(/<componentName>(?:c:)?([A-Za-z0-9_]+)<\/componentName>/g)].map((m) => m[1]);
 }
 
+/** The Lightning record pages and the PSMS components each places (standard ones are left out). */
+function recordPages(): { page: string; object: string; components: string[] }[] {
+  const [pagesDir] = findDirs(FORCE_APP, 'flexipages');
+  return filesEnding(pagesDir, '.flexipage-meta.xml').flatMap((file) => {
+    const source = readFileSync(file, 'utf8');
+    const object = /<sobjectType>([^<]+)<\/sobjectType>/.exec(source)?.[1];
+    if (!/<type>RecordPage<\/type>/.test(source) || !object) return [];
+    const components = [...source.matchAll(/<componentName>(?:c:)?([A-Za-z0-9_]+)<\/componentName>/g)].map(
+      (m) => m[1]
+    );
+    return [{ page: file.replace(/.*\//, ''), object, components }];
+  });
+}
+
 /** The Apex classes a component calls, itself or through the c- components in its templates. */
 function apexReachedBy(component: string, seen = new Set<string>()): string[] {
   if (seen.has(component)) return [];
@@ -217,6 +231,28 @@ describe.each(PERMISSION_SETS)('%s', (setName) => {
         // A component without Apex (none today) needs nothing; one with Apex must reach some of it.
         const reachable = classes.length === 0 || classes.some((c) => opened.has(c));
         expect({ tab, component, classes, reachable }).toEqual({ tab, component, classes, reachable: true });
+      }
+    }
+  });
+
+  it('reaches Apex it opens from every PSMS component on the record pages of objects it reads', () => {
+    const opened = new Set(
+      children(set, 'classAccesses')
+        .filter((c) => flag(c, 'enabled'))
+        .map((c) => text(c, 'apexClass'))
+    );
+    const pages = recordPages().filter((page) => granted.get(page.object)?.allowRead);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { page, components } of pages) {
+      for (const component of components) {
+        const classes = apexReachedBy(component);
+        const reachable = classes.length === 0 || classes.some((c) => opened.has(c));
+        expect({ page, component, classes, reachable }).toEqual({
+          page,
+          component,
+          classes,
+          reachable: true
+        });
       }
     }
   });

@@ -3,7 +3,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { getRecord, notifyRecordUpdateAvailable, type RecordRepresentation } from 'lightning/uiRecordApi';
-import getRegistrationDisputes from '@salesforce/apex/RegistrationDeskController.getRegistrationDisputes';
+import getRegistrationDisputes from '@salesforce/apex/PartnerDealsController.getRegistrationDisputes';
 import raiseDispute from '@salesforce/apex/RegistrationDeskController.raiseDispute';
 import { formatLabel, todayIso } from 'c/displayFormat';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_RegistrationDisputePanel_Title';

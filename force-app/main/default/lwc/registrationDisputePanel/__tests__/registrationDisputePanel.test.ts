@@ -1,12 +1,12 @@
 import { createElement } from 'lwc';
 import RegistrationDisputePanel from 'c/registrationDisputePanel';
-import getRegistrationDisputes from '@salesforce/apex/RegistrationDeskController.getRegistrationDisputes';
+import getRegistrationDisputes from '@salesforce/apex/PartnerDealsController.getRegistrationDisputes';
 import raiseDispute from '@salesforce/apex/RegistrationDeskController.raiseDispute';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { flushPromises, mockOf, resetDom, wireOf } from '../../../../../test/jest/apexMocks';
 
 jest.mock(
-  '@salesforce/apex/RegistrationDeskController.getRegistrationDisputes',
+  '@salesforce/apex/PartnerDealsController.getRegistrationDisputes',
   () => ({
     default: jest
       .requireActual<ApexMockModule>('@salesforce/sfdx-lwc-jest')
