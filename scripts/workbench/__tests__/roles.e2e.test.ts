@@ -144,6 +144,41 @@ describe.each(Object.keys(TABS) as Role[])('signed in as the %s', (role) => {
   });
 });
 
+describe.each(Object.keys(TABS) as Role[])('record pages, signed in as the %s', (role) => {
+  it('an opportunity and a registration the role may read open with their panels and no error', async () => {
+    const user = workbench.org.users.find((u) => u.role === role);
+    const sql = workbench.org.runtime.database.sql;
+    // The rep's own registration (they are Private); any for the others, who read them all or decide them.
+    const registration = sql
+      .prepare(
+        `SELECT Id FROM "Deal_Registration__c" ${role === 'rep' ? 'WHERE OwnerId = ?' : ''} ORDER BY Id LIMIT 1`
+      )
+      .get(...(role === 'rep' && user ? [user.id] : [])) as { Id: string };
+    const opportunity = sql
+      .prepare(`SELECT Id FROM "Opportunity" WHERE IsClosed = 0 ORDER BY Id LIMIT 1`)
+      .get() as {
+      Id: string;
+    };
+    await browser.page.goto(workbench.url);
+    await signInAs(role);
+    for (const hash of [`#/record/${registration.Id}`, `#/opportunity/${opportunity.Id}`]) {
+      browser.consoleErrors.length = 0;
+      await browser.page.goto(`${workbench.url}${hash}`);
+      await browser.page
+        .getByText(/details/i)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await browser.page.waitForLoadState('networkidle');
+      await settled();
+      expect({
+        hash,
+        errorPanels: await browser.page.locator('main c-error-panel').count(),
+        consoleErrors: browser.consoleErrors.filter((m) => !m.startsWith('Failed to load resource'))
+      }).toEqual({ hash, errorPanels: 0, consoleErrors: [] });
+    }
+  });
+});
+
 describe('a tab the role does not see', () => {
   it('says it is not available to a rep, and runs none of its Apex', async () => {
     await browser.page.goto(workbench.url);
