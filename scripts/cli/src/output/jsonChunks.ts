@@ -6,13 +6,20 @@
  * array elements that stringify to nothing written as null.
  */
 export function* jsonChunks(value: object): Generator<string> {
+  if (value instanceof JsonRows) {
+    yield* rowsChunks(value);
+    return;
+  }
   if (Array.isArray(value)) {
     yield* arrayChunks(value);
     return;
   }
   let first = true;
   for (const [key, field] of Object.entries(value)) {
-    if (Array.isArray(field)) {
+    if (field instanceof JsonRows) {
+      yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
+      yield* rowsChunks(field as JsonRows<unknown>);
+    } else if (Array.isArray(field)) {
       yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
       yield* arrayChunks(field);
     } else {
@@ -31,5 +38,29 @@ function* arrayChunks(items: readonly unknown[]): Generator<string> {
     const text = (JSON.stringify(items[i]) as string | undefined) ?? 'null';
     yield i === 0 ? text : `,${text}`;
   }
+  yield ']';
+}
+
+/**
+ * A JSON array whose elements the report writes itself, each exactly as JSON.stringify writes
+ * the object it stands for: a million hygiene findings are then written straight from the
+ * engine's findings, not copied into a million objects first to be stringified one by one.
+ */
+export class JsonRows<T> {
+  constructor(
+    readonly items: readonly T[],
+    readonly render: (item: T) => string
+  ) {}
+
+  /** What any other reader of the report's JSON sees: the array itself. */
+  toJSON(): unknown[] {
+    return this.items.map((item) => JSON.parse(this.render(item)) as unknown);
+  }
+}
+
+function* rowsChunks<T>(rows: JsonRows<T>): Generator<string> {
+  const { items, render } = rows;
+  yield '[';
+  for (let i = 0; i < items.length; i++) yield i === 0 ? render(items[i]) : `,${render(items[i])}`;
   yield ']';
 }
