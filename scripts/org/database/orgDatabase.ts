@@ -21,8 +21,13 @@ export interface OpenOptions {
   reset?: boolean;
 }
 
+/** Rows a table gains (at least) before its query-planner statistics are refreshed. */
+const ANALYZE_AFTER_ROWS = 5_000;
+
 export class OrgDatabase {
   private depth = 0;
+  /** Per table: rows inserted since its statistics were last refreshed, and its size then. */
+  private readonly growth = new Map<string, { since: number; size: number }>();
 
   private constructor(
     readonly sql: DatabaseSync,
@@ -38,6 +43,8 @@ export class OrgDatabase {
     sql.exec('PRAGMA busy_timeout = 10000');
     if (options.path !== ':memory:') sql.exec('PRAGMA journal_mode = WAL');
     sql.exec('PRAGMA foreign_keys = OFF');
+    // ANALYZE samples each index instead of reading it whole: refreshing statistics stays cheap.
+    sql.exec('PRAGMA analysis_limit = 1000');
     const database = new OrgDatabase(sql, schema);
     database.ensureTables();
     return database;
@@ -170,6 +177,23 @@ export class OrgDatabase {
       `INSERT INTO ${quote(object.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
     );
     for (const row of rows) statement.run(...columns.map((c) => row[c] ?? null));
+    this.grew(object.name, rows.length);
+  }
+
+  /**
+   * Refreshes a table's statistics each time it has doubled (from 5,000 rows on), also inside a
+   * transaction: without them SQLite picks an index blindly, e.g. a close-date range covering
+   * most of a million opportunities over the four owners a query names.
+   */
+  private grew(table: string, rows: number): void {
+    const growth = this.growth.get(table) ?? { since: 0, size: 0 };
+    growth.since += rows;
+    if (growth.since >= Math.max(ANALYZE_AFTER_ROWS, growth.size)) {
+      this.sql.exec(`ANALYZE ${quote(table)}`);
+      growth.size += growth.since;
+      growth.since = 0;
+    }
+    this.growth.set(table, growth);
   }
 
   update(object: ObjectDescribe, id: string, changes: Record<string, SqlValue>): void {

@@ -12,7 +12,7 @@ import { ObjectScope, type PlanContext } from './queryScope';
 import { recordShape } from './recordShape';
 import type { SoqlQuery } from './soqlAst';
 import { allOf, joinSql, selectRows, sql } from './sqlStatements';
-import { translateCondition } from './translateWhere';
+import { keyFilterOf, translateCondition } from './translateWhere';
 
 export { AGGREGATE_RESULT };
 
@@ -85,7 +85,15 @@ export function runQuery(query: SoqlQuery, env: QueryEnvironment): QueryResult {
     item.kind === 'subquery' ? [planChildQuery(item.query, scope, values)] : []
   );
   const conditions = query.where
-    ? [translateCondition(query.where, { scope, values, aggregates: false, inSemiJoin: false })]
+    ? [
+        translateCondition(query.where, {
+          scope,
+          values,
+          aggregates: false,
+          inSemiJoin: false,
+          byKey: keyFilterOf(query.where, scope)
+        })
+      ]
     : [];
   // Without ORDER BY, or between equal keys, records come in the order they were created.
   const terms = [...orderTerms(query.orderBy, scope, false), sql(`${scope.alias}.rowid`)];

@@ -21,6 +21,33 @@ export interface ConditionContext {
   aggregates: boolean;
   /** Inside a semi-join's WHERE: the platform does not nest them. */
   inSemiJoin: boolean;
+  /**
+   * The WHERE names records by id or lookup (`=`, `IN`) beside a date range: keep SQLite on the
+   * id's index (see keyFilterOf). The answer is the same either way; only the plan differs.
+   */
+  byKey?: boolean;
+}
+
+/**
+ * Whether a WHERE, in one of its top-level AND terms, picks records by their id or a lookup
+ * (`Id = :x`, `OwnerId IN :owners`): those name few rows, where a date range may cover most of
+ * the table. SQLite cannot tell without range statistics (its build has none), and on a million
+ * opportunities it read the whole close-date range of thirteen quarters for four owners; so the
+ * date ranges of such a WHERE are written so as not to use their index.
+ */
+export function keyFilterOf(where: Condition | undefined, scope: ObjectScope): boolean {
+  if (!where) return false;
+  const terms = where.kind === 'and' ? where.operands : [where];
+  return terms.some((term) => {
+    const left =
+      (term.kind === 'comparison' && term.operator === '=') ||
+      (term.kind === 'in' && !term.negated && term.values.kind !== 'subquery')
+        ? term.left
+        : null;
+    if (left?.kind !== 'field' || left.path.length !== 1) return false;
+    const type = scope.object.field(left.path[0])?.type;
+    return type === 'reference' || type === 'id';
+  });
 }
 
 export function translateCondition(
@@ -78,7 +105,9 @@ function comparison(
     return listMembership(op, value.values, (operator === '!=') !== negated);
   }
   if (operator === '=' || operator === '!=') return equality(op, value, (operator === '!=') !== negated);
-  return ordering(op, operator, value, negated);
+  // Unary + keeps the value and its order but leaves the column's index out of the plan.
+  const dated = op.valueClass === 'date' || op.valueClass === 'datetime';
+  return ordering(context.byKey && dated ? { ...op, sql: `+${op.sql}` } : op, operator, value, negated);
 }
 
 function equality(op: Operand, value: FilterValue, negated: boolean): SqlFragment {

@@ -1,0 +1,79 @@
+import { ApexDate } from '../../interpret/values/temporal';
+import { TestOrg } from './support/testOrg';
+
+/**
+ * A query naming a few records by lookup over a long date range must read those records through
+ * their index, not the whole range. SQLite's build here keeps no range statistics, so without
+ * help it takes the date index whenever a WHERE bounds a date on both sides (on a million
+ * opportunities it read thirteen quarters of them for each four owners a job recomputed). The
+ * database refreshes a table's statistics whenever it has doubled, and a WHERE that names
+ * records by id or lookup keeps its date ranges off their index.
+ */
+describe('the query planner on a table that has grown', () => {
+  let org: TestOrg;
+  let sponsors: string[];
+  const plans: string[] = [];
+
+  beforeAll(() => {
+    org = new TestOrg();
+    const [account] = org.insert('Account', [{ Name: 'Acme' }]);
+    sponsors = org.insert(
+      'User',
+      Array.from({ length: 40 }, (_, i) => ({
+        Username: `sponsor${i}@example.com`,
+        LastName: `Sponsor ${i}`,
+        Alias: `s${i}`
+      }))
+    );
+    const start = ApexDate.of(2023, 1, 1);
+    org.database.transaction(() =>
+      org.insert(
+        'Project__c',
+        Array.from({ length: 40_000 }, (_, i) => ({
+          Name: `Project ${i}`,
+          Account__c: account,
+          Sponsor__c: sponsors[i % sponsors.length],
+          Start_Date__c: start.addDays(i % 730).toString()
+        }))
+      )
+    );
+    // Every statement the engine prepares, planned as SQLite would run it.
+    const sql = org.database.sql;
+    const prepare = sql.prepare.bind(sql);
+    sql.prepare = ((text: string) => {
+      if (text.startsWith('SELECT') && text.includes('"Project__c"')) {
+        const params = (text.match(/\?/g) ?? []).map(() => null);
+        const plan = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
+        plans.push(plan.map((step) => step.detail).join('; '));
+      }
+      return prepare(text);
+    }) as typeof sql.prepare;
+  });
+
+  afterAll(() => org.close());
+
+  it('refreshes a table’s statistics as it grows', () => {
+    const stat = org.database.sql
+      .prepare(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'Project__c' AND idx = 'Project__c_Sponsor__c'`)
+      .get() as { stat: string } | undefined;
+    // Rows in the table, then rows per sponsor: about a thousand each.
+    expect(stat?.stat).toMatch(/^40000 \d+$/);
+  });
+
+  it('reads the sponsors named through their index, not the date range', () => {
+    const rows = org.records(
+      `SELECT Id FROM Project__c WHERE Sponsor__c IN ('${sponsors[0]}', '${sponsors[1]}') AND Start_Date__c >= 2023-01-01 AND Start_Date__c <= 2024-12-31`
+    );
+    expect(rows).toHaveLength(2_000);
+    expect(plans.at(-1)).toMatch(/INDEX Project__c_Sponsor__c/);
+  });
+
+  it('still reads a date range alone through the date index', () => {
+    const rows = org.records(
+      `SELECT Id FROM Project__c WHERE Start_Date__c >= 2023-01-01 AND Start_Date__c <= 2023-01-10`
+    );
+    // Ten of the 730 days each start 54 or 55 of the 40,000 projects.
+    expect(rows.length).toBeGreaterThan(500);
+    expect(plans.at(-1)).toMatch(/INDEX Project__c_Start_Date__c/);
+  });
+});
