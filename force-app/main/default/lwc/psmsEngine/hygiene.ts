@@ -140,8 +140,10 @@ export class HygieneEvaluation {
   private readonly active: typeof OPPORTUNITY_RULES;
   private readonly context: RuleContext;
   private readonly registrationsOf: ReturnType<typeof linkedRegistrations> | null;
-  private readonly findings: HygieneFinding[] = [];
-  private readonly scores: HygieneReport['scores'];
+  private findings: HygieneFinding[] = [];
+  private scores: HygieneReport['scores'];
+  /** Scores in `scores` (those handed over by `take` are no longer there). */
+  private scored = 0;
   private open = 0;
   private clean = 0;
   private result: HygieneReport | null = null;
@@ -199,7 +201,27 @@ export class HygieneEvaluation {
     if (penalty === 0) {
       this.clean++;
     }
-    this.scores[this.open++] = { recordId: opp.Id, score: Math.max(0, 100 - penalty) };
+    this.open++;
+    this.scores[this.scored++] = { recordId: opp.Id, score: Math.max(0, 100 - penalty) };
+  }
+
+  /**
+   * The findings and scores of the opportunities added since the last call, handed over and
+   * no longer held (the hygiene % still counts them): a reader of a million opportunities
+   * writes them out as they come instead of holding millions of findings until the end. The
+   * report then holds only what was added after the last call (and the plan findings).
+   */
+  take(): Pick<HygieneReport, 'findings' | 'scores'> {
+    if (this.result !== null) {
+      throw new Error('HygieneEvaluation: take() after the report was made');
+    }
+    const findings = this.findings;
+    const scores = this.scores;
+    scores.length = this.scored;
+    this.findings = [];
+    this.scores = [];
+    this.scored = 0;
+    return { findings, scores };
   }
 
   /**
@@ -211,7 +233,7 @@ export class HygieneEvaluation {
       return this.result;
     }
     const { open, clean, options, scores } = this;
-    scores.length = open;
+    scores.length = this.scored;
     const report: HygieneReport = {
       asOf: options.today,
       findings: this.findings,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { submitRegistration, withdrawRegistration, approveRegistration } from '../engagementRules';
 import { ForecastRollUp, rollUpForecast, type ForecastGrouping } from '../forecast';
-import { evaluateHygiene, HygieneEvaluation } from '../hygiene';
+import { evaluateHygiene, HygieneEvaluation, type HygieneReport } from '../hygiene';
 import { addPrimaryDeal, alignPartners, indexPartnerDeals, type PrimaryDeals } from '../partnerDeals';
 import type { Deal_Registration__c, Opportunity, Partner_Deal__c } from '../records';
 import { MAX_KEY_LENGTH, normalizeCompanyName, normalizeDomain, registrationKey } from '../registrationKey';
@@ -202,6 +202,42 @@ describe('Partner column fast path (property)', () => {
           'HygieneEvaluation: an opportunity was added after the report was made'
         );
       })
+    );
+  });
+  it('hygiene handed over in parts (take) gives the findings and scores of one evaluation, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(oppArb, { maxLength: 60 }),
+        fc.array(fc.nat(60), { maxLength: 6 }),
+        (rows, cuts) => {
+          const { opportunities, partners } = build(rows);
+          opportunities.forEach((o, i) => (o.LeadSource = i % 3 === 0 ? 'Partner' : 'Web'));
+          const options = {
+            today: '2026-05-11',
+            settings: DEFAULT_SETTINGS,
+            accounts: [{ Id: 'P1', Partner_Status__c: 'Active', Partner_Tier__c: 'Gold' }],
+            plans: []
+          };
+          const whole = evaluateHygiene({ ...options, opportunities, partners });
+          const evaluation = new HygieneEvaluation(options);
+          const findings: HygieneReport['findings'] = [];
+          const scores: HygieneReport['scores'] = [];
+          opportunities.forEach((o, i) => {
+            evaluation.add(o, partners.get(o.Id));
+            if (cuts.includes(i)) {
+              const part = evaluation.take();
+              findings.push(...part.findings);
+              scores.push(...part.scores);
+            }
+          });
+          const rest = evaluation.report();
+          expect([...findings, ...rest.findings]).toEqual(whole.findings);
+          expect([...scores, ...rest.scores]).toEqual(whole.scores);
+          expect(rest.hygienePercent).toBe(whole.hygienePercent);
+          expect(rest.unreliable).toBe(whole.unreliable);
+          expect(() => evaluation.take()).toThrow('HygieneEvaluation: take() after the report was made');
+        }
+      )
     );
   });
   it('hygiene over the column equals hygiene over the index', () => {
