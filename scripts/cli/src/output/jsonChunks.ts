@@ -16,9 +16,9 @@ export function* jsonChunks(value: object): Generator<string> {
   }
   let first = true;
   for (const [key, field] of Object.entries(value)) {
-    if (field instanceof JsonRows) {
+    if (field instanceof JsonRows || field instanceof JsonPieces) {
       yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
-      yield* rowsChunks(field as JsonRows<unknown>);
+      yield* field instanceof JsonPieces ? field.chunks() : rowsChunks(field as JsonRows<unknown>);
     } else if (Array.isArray(field)) {
       yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
       yield* arrayChunks(field);
@@ -63,4 +63,20 @@ function* rowsChunks<T>(rows: JsonRows<T>): Generator<string> {
   yield '[';
   for (let i = 0; i < items.length; i++) yield i === 0 ? render(items[i]) : `,${render(items[i])}`;
   yield ']';
+}
+
+/** A JSON array already written as text: pieces of one or more elements each, in order. */
+export class JsonPieces {
+  constructor(readonly pieces: readonly string[]) {}
+
+  *chunks(): Generator<string> {
+    yield '[';
+    for (let i = 0; i < this.pieces.length; i++) yield i === 0 ? this.pieces[i] : `,${this.pieces[i]}`;
+    yield ']';
+  }
+
+  /** What any other reader of the report's JSON sees: the array itself. */
+  toJSON(): unknown[] {
+    return JSON.parse(`[${this.pieces.join(',')}]`) as unknown[];
+  }
 }

@@ -13,22 +13,19 @@ import { IdMap } from '../data/idMap';
 import { JsonRows } from '../output/jsonChunks';
 import { inRecordOrder } from '../output/recordOrder';
 import { count, rowsOf, text, type Cell, type Table } from '../output/reportOutput';
+import { findingJson, HygieneJson } from './hygieneJson';
 import { each, load, requireSource, type ReportCommand } from './reportCommand';
+
+/**
+ * Opportunities evaluated between two hand-overs of their findings to the JSON writer: few
+ * enough that the findings die young (16k made them outlive a collection or two and be copied
+ * into the old generation, which cost more than all the rest).
+ */
+const TAKE_EVERY = 256;
 
 /** `psms hygiene`: the pipeline hygiene findings, scores and hygiene % of SPEC §5 as of --today. */
 
 const SEVERITY_ORDER: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
-
-/** JSON strings of the few values that repeat in every finding (rule ids, severities), made once. */
-const QUOTED = new Map<string, string>();
-function quoted(text: string): string {
-  let json = QUOTED.get(text);
-  if (json === undefined) {
-    json = JSON.stringify(text);
-    QUOTED.set(text, json);
-  }
-  return json;
-}
 
 /** Findings per rule, most severe first: what a review meeting reads before the list. */
 function byRule(report: HygieneReport): Table {
@@ -100,6 +97,10 @@ export const hygieneReport: ReportCommand = {
       allOpen: context.flags.has('all-open'),
       settings: context.settings
     });
+    // --json is written as the findings come (hygieneJson.ts); the other formats sort them by
+    // severity first, so they hold them.
+    const streamed = context.flags.has('json') ? new HygieneJson() : null;
+    let sinceTake = 0;
     await each<Opportunity>(
       source,
       {
@@ -123,25 +124,26 @@ export const hygieneReport: ReportCommand = {
         where: [{ field: 'IsClosed', op: 'is', value: false }],
         kept: false
       },
-      (opp, key) =>
-        evaluation.add(opp, key === undefined ? partners.get(opp.Id) : partners.byDigits(key[0], key[1]))
+      (opp, key) => {
+        evaluation.add(opp, key === undefined ? partners.get(opp.Id) : partners.byDigits(key[0], key[1]));
+        if (streamed !== null && ++sinceTake === TAKE_EVERY) {
+          sinceTake = 0;
+          streamed.add(evaluation.take());
+        }
+      }
     );
+    if (streamed !== null) streamed.add(evaluation.take());
     const report = evaluation.report();
     // Only the format asked for is built (a getter each): at a million opportunities the
     // findings alone are over a million objects, and the JSON and the tables shape them twice.
     return {
       get json() {
+        if (streamed !== null) return streamed.json(report);
         // In record id order (each record's findings in rule order): the opportunities are
         // evaluated in the order they are read, which must not show in the report.
         return {
           asOf: report.asOf,
-          // Each finding written as the object { rule, severity, recordId, reason } would be
-          // (JSON.stringify of four strings, in that order), straight from the engine's finding.
-          findings: new JsonRows(
-            inRecordOrder(report.findings),
-            ({ rule, severity, recordId, reason }) =>
-              `{"rule":${quoted(rule)},"severity":${quoted(severity)},"recordId":${JSON.stringify(recordId)},"reason":${JSON.stringify(reason)}}`
-          ),
+          findings: new JsonRows(inRecordOrder(report.findings), findingJson),
           scores: inRecordOrder(report.scores),
           hygienePercent: report.hygienePercent,
           unreliable: report.unreliable
@@ -149,8 +151,12 @@ export const hygieneReport: ReportCommand = {
       },
       summary: [
         { label: 'As of', value: report.asOf, kind: 'text' },
-        { label: 'Records scored', value: report.scores.length, kind: 'count' },
-        { label: 'Findings', value: report.findings.length, kind: 'count' },
+        { label: 'Records scored', value: (streamed?.scores ?? 0) + report.scores.length, kind: 'count' },
+        {
+          label: 'Findings',
+          value: (streamed?.findingCount ?? 0) + report.findings.length,
+          kind: 'count'
+        },
         { label: 'Pipeline hygiene', value: report.hygienePercent, kind: 'ratio' },
         { label: 'Target', value: context.settings.hygieneTargetPercent, kind: 'ratio' },
         { label: 'Forecast unreliable', value: report.unreliable, kind: 'text' }

@@ -1,0 +1,129 @@
+import type { HygieneFinding, HygieneReport } from '../engine';
+import { JsonPieces, JsonRows } from '../output/jsonChunks';
+import { inRecordOrder } from '../output/recordOrder';
+
+/**
+ * `psms hygiene --json` written as the opportunities are evaluated: every few thousand, the
+ * engine hands over its findings and scores (HygieneEvaluation.take) and they become JSON text
+ * at once, so that a million opportunities' 1.8M findings are never held as objects together
+ * (the garbage collector copied them about, ~3 s of a 1M-row run).
+ *
+ * The output is the one the report always printed: findings and scores in record id order
+ * (each record's in rule order), as inRecordOrder orders them. An export in id order gives the
+ * text in that order already (then the partner accounts' plan findings are merged in between
+ * the parts); anything else — an export out of order, an account id inside a part's range —
+ * turns the text back into the objects it was written from and orders them as before.
+ */
+
+type Row = Pick<HygieneFinding, 'rule' | 'severity' | 'recordId' | 'reason'>;
+
+/** A run of elements as JSON text, the ids of its first and last record, and whether its ids never go down. */
+interface Part {
+  text: string;
+  first: string;
+  last: string;
+  inOrder: boolean;
+}
+
+/** JSON strings of the few values that repeat in every finding (rule ids, severities), made once. */
+const QUOTED = new Map<string, string>();
+function quoted(text: string): string {
+  let json = QUOTED.get(text);
+  if (json === undefined) {
+    json = JSON.stringify(text);
+    QUOTED.set(text, json);
+  }
+  return json;
+}
+
+/** A finding as JSON.stringify writes { rule, severity, recordId, reason }. */
+export function findingJson({ rule, severity, recordId, reason }: Row): string {
+  return `{"rule":${quoted(rule)},"severity":${quoted(severity)},"recordId":${JSON.stringify(recordId)},"reason":${JSON.stringify(reason)}}`;
+}
+
+function part<T extends { recordId: string }>(items: readonly T[], render: (item: T) => string): Part | null {
+  if (items.length === 0) return null;
+  const texts = new Array<string>(items.length);
+  let inOrder = true;
+  for (let i = 0; i < items.length; i++) {
+    texts[i] = render(items[i]);
+    if (i > 0) {
+      const before = items[i - 1].recordId;
+      const after = items[i].recordId;
+      if (before !== after && before > after) inOrder = false;
+    }
+  }
+  return { text: texts.join(','), first: items[0].recordId, last: items[items.length - 1].recordId, inOrder };
+}
+
+/** Parts whose ids never go down across them either: one run, as inRecordOrder sees it. */
+function oneRun(parts: readonly Part[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].inOrder) return false;
+    if (i > 0 && parts[i - 1].last > parts[i].first) return false;
+  }
+  return true;
+}
+
+export class HygieneJson {
+  private readonly findings: Part[] = [];
+  private readonly scoreParts: Part[] = [];
+  /** How many findings (of opportunities) and scores were written. */
+  findingCount = 0;
+  scores = 0;
+
+  /** What the evaluation handed over: written now, the objects let go. */
+  add(taken: Pick<HygieneReport, 'findings' | 'scores'>): void {
+    this.findingCount += taken.findings.length;
+    this.scores += taken.scores.length;
+    const findings = part(taken.findings, findingJson);
+    if (findings !== null) this.findings.push(findings);
+    const scores = part(taken.scores, (score) => JSON.stringify(score));
+    if (scores !== null) this.scoreParts.push(scores);
+  }
+
+  /**
+   * The report's JSON. `report`: the evaluation's report after everything was taken, so its
+   * findings and scores are the partner accounts' (plan findings, their scores), in id order.
+   */
+  json(report: HygieneReport): object {
+    return {
+      asOf: report.asOf,
+      findings: ordered(this.findings, report.findings, findingJson),
+      scores: ordered(this.scoreParts, report.scores, (score) => JSON.stringify(score)),
+      hygienePercent: report.hygienePercent,
+      unreliable: report.unreliable
+    };
+  }
+}
+
+/**
+ * The opportunities' elements (the parts) then the accounts', as inRecordOrder orders them: one
+ * run as it is; two runs (the parts, then the accounts' in order) merged, the parts first on
+ * equal ids; else sorted.
+ */
+function ordered<T extends { recordId: string }>(
+  parts: readonly Part[],
+  extras: readonly T[],
+  render: (item: T) => string
+): JsonPieces | JsonRows<T> {
+  const sorted = () => new JsonRows<T>(inRecordOrder([...parts.flatMap(parsed<T>), ...extras]), render);
+  if (!oneRun(parts) || extras.some((item, i) => i > 0 && extras[i - 1].recordId > item.recordId))
+    return sorted();
+  const pieces: string[] = [];
+  let extra = 0;
+  for (const p of parts) {
+    // An account's element goes before the first part whose ids are all after it; one that
+    // falls inside a part's ids cannot be placed in its text.
+    while (extra < extras.length && extras[extra].recordId < p.first) pieces.push(render(extras[extra++]));
+    if (extra < extras.length && extras[extra].recordId < p.last) return sorted();
+    pieces.push(p.text);
+  }
+  while (extra < extras.length) pieces.push(render(extras[extra++]));
+  return new JsonPieces(pieces);
+}
+
+/** The objects a part's text was written from (JSON.parse gives them back field for field). */
+function parsed<T>(p: Part): T[] {
+  return JSON.parse(`[${p.text}]`) as T[];
+}
