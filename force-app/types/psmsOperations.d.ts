@@ -283,7 +283,7 @@ declare namespace Psms {
    * scheduleJobs and takeSnapshot return after their fix. Apex leaves null values out.
    */
   interface SetupHealth {
-    /** The three PsmsJobs schedules, in the order expiry, snapshot, retention. */
+    /** The four PsmsJobs schedules, in the order expiry, snapshot, retention, pipeline summary. */
     jobs: SetupJob[];
     snapshots: { taken: boolean; latestDate?: string | null; running: boolean };
     /** found: the Default PSMS_Setting__mdt record exists; problems: translated sentences, empty when valid. */
@@ -292,6 +292,18 @@ declare namespace Psms {
     permissionSets: SetupPermissionSet[];
     /** Months 1–12; overrideMonth is the setting's Fiscal_Start_Override__c. */
     fiscalYear: { orgStartMonth: number; overrideMonth?: number | null; effectiveMonth: number };
+    /**
+     * The pipeline summary's latest nightly reconcile (docs/scale.md): when it ran, the rows it
+     * checked and how many it corrected (drift the incremental upkeep left; 0 = none), with where.
+     */
+    summary: {
+      reconciled: boolean;
+      /** ISO-8601 datetime. */
+      reconciledOn?: string | null;
+      checkedRows?: number | null;
+      correctedRows?: number | null;
+      detail?: string | null;
+    };
   }
   interface SetupJob {
     /** The CronJobDetail name, e.g. `PSMS Opportunity Snapshot`. */
