@@ -435,6 +435,11 @@ declare namespace Psms {
     period: string;
     today: string;
     calls: ForecastCall[];
+    /**
+     * Past a few thousand won deals, the pipeline summary's won rows per partner and quarter
+     * (synthetic opportunities whose Amount is the sum, as PipelineResponse's aggregated rows).
+     */
+    aggregated?: boolean;
     opportunities: Opportunity[];
     partnerDeals: PartnerDeal[];
   }
