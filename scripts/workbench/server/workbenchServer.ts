@@ -101,12 +101,9 @@ export function startWorkbenchServer(options: ServerOptions): Promise<RunningSer
     switch (name) {
       case 'workbench/session': {
         const user = signIn(org, body);
-        return sendJson(
-          response,
-          200,
-          sessionView(org, options.root, user),
-          { 'Set-Cookie': `psms_user=${user.id}; Path=/; SameSite=Strict; HttpOnly` }
-        );
+        return sendJson(response, 200, sessionView(org, options.root, user), {
+          'Set-Cookie': `psms_user=${user.id}; Path=/; SameSite=Strict; HttpOnly`
+        });
       }
       case 'workbench/opportunities':
         return sendJson(response, 200, listOpportunities(org, session.user.id, body));
