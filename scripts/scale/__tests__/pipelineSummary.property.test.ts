@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { join, resolve } from 'node:path';
 import {
+  backtestCalibration,
+  calibrationFor,
   computeKpis,
   diffSnapshots,
   evaluateHygiene,
@@ -22,14 +24,16 @@ import { clockOn } from '../../workbench/startWorkbench';
  * the summary rows (the aggregated getPipeline) equals its forecast from the records (the raw
  * getPipeline), for every grouping, for leadership's whole channel and a manager's team; and the
  * nightly reconcile then finds nothing to correct. The same holds for the hygiene board's figures
- * (hygiene %, clean per owner, findings per rule and severity), the KPIs and the review cadence's
- * agendas (roll-ups, the lists, the MBR/QBR figures). Likewise the waterfall between two snapshots:
+ * (hygiene %, clean per owner, findings per rule and severity), the KPIs, the review cadence's
+ * agendas (roll-ups, the lists, the MBR/QBR figures) and the forecast's calibration (each
+ * partner's bias, the backtest) from the won history. Likewise the waterfall between two snapshots:
  * from the summarised changes (the aggregated getSnapshots) it equals the waterfall from the
  * snapshot rows, for the whole channel and for each group.
  */
 const ROOT = resolve(__dirname, '../../..');
 const TODAY = '2026-11-26';
 const PERIOD = 'FY2026-Q4';
+const NEXT_PERIOD = 'FY2027-Q1';
 const GROUPINGS: ForecastGrouping[] = ['partner', 'owner', 'manager', 'region'];
 const STAGES = [
   ['Prospecting', 'Pipeline'],
@@ -142,6 +146,18 @@ beforeAll(() => {
     }
     insert partners;
     for (Account a : partners) { System.debug(a.Id); }`);
+  // Week-1 partner calls of two quarters, so the calibration has biases to find in the won history.
+  apex(`
+    List<Forecast_Submission__c> calls = new List<Forecast_Submission__c>();
+    List<Account> partners = [SELECT Id FROM Account WHERE Name LIKE 'Partner %' ORDER BY Name];
+    for (Integer i = 0; i < partners.size(); i++) {
+      for (String period : new List<String>{ 'FY2026-Q3', '${PERIOD}' }) {
+        Decimal call = 100000 * (i + 1) + (period == '${PERIOD}' ? 50000 : 0);
+        calls.add(new Forecast_Submission__c(Period__c = period, Week__c = 1, Partner_Account__c = partners[i].Id,
+          Commit_Call__c = call, Best_Case_Call__c = call));
+      }
+    }
+    insert calls;`);
 }, 60_000);
 
 afterAll(() => runtime?.database.close());
@@ -310,6 +326,30 @@ function agendas(data: Record<string, unknown>, wholeChannel: boolean) {
   };
 }
 
+type CalibrationInputs = {
+  today: string;
+  aggregated?: boolean;
+  calls: never[];
+  opportunities: never[];
+  partnerDeals: never[];
+};
+
+/** The next quarter's calibration (its window holds this quarter and the last) and the backtest. */
+function calibration(data: CalibrationInputs, period: string) {
+  const input = {
+    submissions: data.calls,
+    opportunities: data.opportunities,
+    partners: indexPartnerDeals(data.partnerDeals)
+  };
+  const of = calibrationFor(period, input);
+  return {
+    channelBias: of.channelBias,
+    points: of.points,
+    partners: partners.map((id) => of.of(id)),
+    backtest: backtestCalibration({ ...input, today: data.today })
+  };
+}
+
 function kpis(data: Pipeline & { period: string }) {
   return computeKpis({
     period: data.period,
@@ -339,6 +379,7 @@ function rollUp(pipeline: Pipeline, by: ForecastGrouping, includeDirect: boolean
 
 describe('the pipeline summary gives the engine the same forecast as the records', () => {
   it('for every grouping, as leadership (whole channel) and as a manager (team), and the reconcile finds no drift', () => {
+    let calibratedRuns = 0;
     fc.assert(
       fc.property(fc.array(oppArb, { minLength: 1, maxLength: 30 }), (opps) => {
         save(opps);
@@ -402,6 +443,20 @@ describe('the pipeline summary gives the engine the same forecast as the records
           expect(kpis(read(leader, 'PartnerKpiController.getKpiInputs', kpiParams, true))).toEqual(
             kpis(read(leader, 'PartnerKpiController.getKpiInputs', kpiParams, false))
           );
+          const calibrationParams = { period: NEXT_PERIOD };
+          const summarisedCalibration = read<CalibrationInputs>(
+            leader,
+            'ForecastCalibrationController.getCalibrationInputs',
+            calibrationParams,
+            true
+          );
+          expect(summarisedCalibration.aggregated).toBe(true);
+          const rawCalibration = calibration(
+            read(leader, 'ForecastCalibrationController.getCalibrationInputs', calibrationParams, false),
+            NEXT_PERIOD
+          );
+          expect(calibration(summarisedCalibration, NEXT_PERIOD)).toEqual(rawCalibration);
+          if (rawCalibration.points > 0) calibratedRuns++;
           apex('PipelineSummaryReconcileJob.runNow();');
           const [corrected] = apex(
             `System.debug([SELECT Corrected_Rows__c FROM Pipeline_Summary__c WHERE Kind__c = 'Reconcile' ORDER BY CreatedDate DESC, Id DESC LIMIT 1].Corrected_Rows__c);`
@@ -413,6 +468,8 @@ describe('the pipeline summary gives the engine the same forecast as the records
       }),
       { numRuns: 15 }
     );
+    // Some runs won deals of partners with calls: the calibrations compared were not all empty.
+    expect(calibratedRuns).toBeGreaterThan(0);
     // Deleting every opportunity empties the pipeline summary (after-delete triggers).
     const [left] = apex(
       `System.debug([SELECT COUNT() FROM Pipeline_Summary__c WHERE Kind__c = 'Pipeline']);`
