@@ -54,9 +54,10 @@ function summaryRows(opportunities: Opportunity[], deals: Partner_Deal__c[]): Hy
   for (const o of opportunities) {
     const conditions = report.findings
       .filter((finding) => finding.recordId === o.Id)
-      .map((finding) =>
-        finding.rule === 'PUSHED' && finding.severity === 'high' ? 'PUSHED:high' : finding.rule
-      );
+      .map((finding) => {
+        const escalated = finding.rule === 'PUSHED' && finding.severity === 'high';
+        return escalated ? 'PUSHED:high' : finding.rule;
+      });
     const entry = partners.get(o.Id);
     const row: HygieneSummaryRow = {
       Owner__c: o.OwnerId,
@@ -97,9 +98,10 @@ describe('hygiene from the summary', () => {
             LeadSource: r.leadSource
           })
         );
-        const deals = rows.flatMap((r, i) =>
-          r.partner ? [deal(`o${i}`, r.partner, { Role__c: r.role })] : []
-        );
+        const deals = rows.flatMap((r, i) => {
+          if (!r.partner) return [];
+          return [deal(`o${i}`, r.partner, { Role__c: r.role })];
+        });
         const overrides: NonNullable<Parameters<typeof withSettings>[0]>['hygieneRules'] = {};
         RULES.forEach((rule, i) => {
           overrides[rule] = {
