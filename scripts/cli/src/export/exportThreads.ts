@@ -202,7 +202,9 @@ export class ExportThreads {
     while (dispatched < Math.min(ranges.length, threads * IN_FLIGHT)) dispatch(dispatched++);
     const columns = plan.columns;
     const build = recordBuilder(plan);
-    const seen = keyCheck === null ? null : new Map<string, IdLines>();
+    const seen = new Map<string, IdLines>();
+    const partitioned = keyCheck !== null && keyCheck.partitions.length > 0;
+    const ids0 = new IdLines();
     let handed = 0;
     let rows = 0;
     let expected = dataStart;
@@ -234,11 +236,12 @@ export class ExportThreads {
         for (let i = 0; i < range.inScope; i++) {
           const record: RawRecord = reuse ? (shared ??= {}) : {};
           build(range, dictionaries, ids, cursors, i, record);
-          if (seen !== null && keyCheck !== null) {
-            const partition = keyCheck.partitions.map((c) => String(record[columns[c].field])).join('|');
-            let lines = seen.get(partition);
-            if (lines === undefined) {
-              lines = new IdLines();
+          if (keyCheck !== null) {
+            // One list of ids, or one per partition (a snapshot's date) when the key has one.
+            let lines = ids0;
+            if (partitioned) {
+              const partition = keyCheck.partitions.map((c) => String(record[columns[c].field])).join('|');
+              lines = seen.get(partition) ?? new IdLines();
               seen.set(partition, lines);
             }
             // Any positive number serves as the line: a repeat is never reported from here.
