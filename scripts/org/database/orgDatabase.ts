@@ -8,9 +8,10 @@ import { columnAffinity, isStored, type SqlValue } from './storage';
 
 /**
  * The org's records in one SQLite file (or in memory): a table per object, a column per
- * stored field, a unique index per unique field (NOCASE where the field is case-insensitive),
- * and a counter per key prefix from which ids are allocated inside the writing transaction, so
- * any number of processes can share one file without handing out the same id twice.
+ * stored field, a unique index per unique field and an index per lookup, external id and date
+ * (NOCASE where SOQL compares the field ignoring case), and a counter per key prefix from which
+ * ids are allocated inside the writing transaction, so any number of processes can share one
+ * file without handing out the same id twice.
  */
 export type DatabaseSync = NodeSqlite.DatabaseSync;
 
@@ -19,6 +20,15 @@ export interface OpenOptions {
   path: string;
   /** Delete an existing file first. */
   reset?: boolean;
+}
+
+/** A text field SOQL compares ignoring case (ids, dates and numbers have no case). */
+function comparesIgnoringCase(field: FieldDescribe): boolean {
+  return (
+    !field.caseSensitive &&
+    columnAffinity(field) === 'TEXT' &&
+    !['id', 'reference', 'date', 'datetime', 'time'].includes(field.type)
+  );
 }
 
 /** Rows a table gains (at least) before its query-planner statistics are refreshed. */
@@ -78,8 +88,16 @@ export class OrgDatabase {
           this.sql.exec(
             `CREATE UNIQUE INDEX IF NOT EXISTS ${index} ON ${table} (${quote(f.name)}${f.caseSensitive ? '' : ' COLLATE NOCASE'})`
           );
-        else if (f.type === 'reference' || f.externalId || f.type === 'date')
-          this.sql.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${quote(f.name)})`);
+        else if (f.type === 'reference' || f.externalId || f.type === 'date') {
+          if (comparesIgnoringCase(f)) {
+            // SOQL compares this text ignoring case (the WHERE says COLLATE NOCASE): only a NOCASE
+            // index serves it. Named apart, so a file made before gets it too (and loses the old one).
+            this.sql.exec(`DROP INDEX IF EXISTS ${index}`);
+            this.sql.exec(
+              `CREATE INDEX IF NOT EXISTS ${quote(`${object.name}_${f.name}_nocase`)} ON ${table} (${quote(f.name)} COLLATE NOCASE)`
+            );
+          } else this.sql.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${quote(f.name)})`);
+        }
       }
     }
   }

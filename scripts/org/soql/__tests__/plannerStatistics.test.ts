@@ -1,5 +1,8 @@
 import { ApexDate } from '../../interpret/values/temporal';
-import { TestOrg } from './support/testOrg';
+import { auditFields, field, idField } from '../../schema/fieldBuilder';
+import { OrgSchema } from '../../schema/orgSchema';
+import { describeObject } from '../../schema/packageObjects';
+import { TestOrg, testSchema } from './support/testOrg';
 
 /**
  * A query naming a few records by lookup over a long date range must read those records through
@@ -75,5 +78,65 @@ describe('the query planner on a table that has grown', () => {
     // Ten of the 730 days each start 54 or 55 of the 40,000 projects.
     expect(rows.length).toBeGreaterThan(500);
     expect(plans.at(-1)).toMatch(/INDEX Project__c_Start_Date__c/);
+  });
+});
+
+/**
+ * A text external id that is not case-sensitive is compared ignoring case (SOQL's rule, written
+ * COLLATE NOCASE): its index must be NOCASE too, or every such look-up reads the whole table.
+ */
+describe('a case-insensitive external id', () => {
+  const TICKET = describeObject({
+    name: 'Ticket__c',
+    label: 'Ticket',
+    labelPlural: 'Tickets',
+    keyPrefix: 'a09',
+    custom: true,
+    customMetadata: false,
+    setup: false,
+    queryable: true,
+    createable: true,
+    updateable: true,
+    deletable: true,
+    sharingModel: 'ReadWrite',
+    sharingReasons: [],
+    fields: [
+      idField(),
+      field('Name', 'string', { length: 80, nameField: true }),
+      ...auditFields(),
+      { ...field('Ref__c', 'string', { length: 40 }), custom: true, externalId: true }
+    ],
+    validationRules: []
+  });
+  let org: TestOrg;
+  const plans: string[] = [];
+
+  beforeAll(() => {
+    org = new TestOrg(new OrgSchema([...testSchema().objects(), TICKET]));
+    org.database.transaction(() =>
+      org.insert(
+        'Ticket__c',
+        Array.from({ length: 20_000 }, (_, i) => ({ Name: `Ticket ${i}`, Ref__c: `Slice|${i % 400}` }))
+      )
+    );
+    const sql = org.database.sql;
+    const prepare = sql.prepare.bind(sql);
+    sql.prepare = ((text: string) => {
+      if (text.startsWith('SELECT') && text.includes('"Ticket__c"')) {
+        const params = (text.match(/\?/g) ?? []).map(() => null);
+        const plan = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
+        plans.push(plan.map((step) => step.detail).join('; '));
+      }
+      return prepare(text);
+    }) as typeof sql.prepare;
+  });
+
+  afterAll(() => org.close());
+
+  it('finds its records in any case through its index', () => {
+    expect(org.records(`SELECT Id FROM Ticket__c WHERE Ref__c = 'SLICE|7'`)).toHaveLength(50);
+    expect(plans.at(-1)).toMatch(/INDEX Ticket__c_Ref__c_nocase/);
+    expect(org.records(`SELECT Id FROM Ticket__c WHERE Ref__c IN ('slice|7', 'Slice|8')`)).toHaveLength(100);
+    expect(plans.at(-1)).toMatch(/INDEX Ticket__c_Ref__c_nocase/);
   });
 });
