@@ -58,14 +58,15 @@ function workerSource(): { script: string; eval: boolean } {
   return { script: `require('tsx/cjs'); require(${JSON.stringify(entry)});`, eval: true };
 }
 
+/** Row `row` of a range as a record: `record` refilled, or a new one when it is null. */
 type BuildRecord = (
   range: RangeResult,
   dictionaries: FieldValue[][],
   ids: Buffer[],
   cursors: Int32Array,
   row: number,
-  record: RawRecord
-) => void;
+  record: RawRecord | null
+) => RawRecord;
 
 /**
  * Fills a record with one row of a range's columns: a function written for the plan's fields,
@@ -73,28 +74,25 @@ type BuildRecord = (
  * a slow, generic one, and a million rows make millions of them).
  */
 function recordBuilder(plan: ReadPlan): BuildRecord {
-  const lines = plan.columns.map((column, c) => {
-    const field = JSON.stringify(column.field);
+  const values = plan.columns.map((column, c) => {
     const value = `range.columns[${c}][row]`;
-    if (column.type === 'number' && c !== plan.keyColumn)
-      return `{ const v = ${value}; record[${field}] = v !== v ? null : v; }`;
-    if (column.type === 'boolean')
-      return `{ const v = ${value}; record[${field}] = v === 2 ? null : v === 1; }`;
+    if (column.type === 'number') return `(v = ${value}, v !== v ? null : v)`;
+    if (column.type === 'boolean') return `(v = ${value}, v === 2 ? null : v === 1)`;
     const raw =
       column.type === 'id'
         ? `ids[${c}].latin1Slice(cursors[${c}] * ${ID_BYTES}, ++cursors[${c}] * ${ID_BYTES})`
         : `range.texts[${c}][cursors[${c}]++]`;
-    return `{ const k = ${value}; record[${field}] = k >= 0 ? dictionaries[${c}][k] : k === ${BLANK} ? null : ${raw}; }`;
+    return `(v = ${value}, v >= 0 ? dictionaries[${c}][v] : v === ${BLANK} ? null : ${raw})`;
   });
-  return new Function(
-    'range',
-    'dictionaries',
-    'ids',
-    'cursors',
-    'row',
-    'record',
-    lines.join('\n')
-  ) as BuildRecord;
+  const fields = plan.columns.map((column) => JSON.stringify(column.field));
+  // A new record is one object literal, made with its final shape in one allocation (a record
+  // that outlives its row, such as a partner deal, can then be allocated where long-lived
+  // objects go); a refilled one gets its fields stored.
+  const body = `let v;
+    if (record === null) return { ${fields.map((field, c) => `${field}: ${values[c]}`).join(', ')} };
+    ${fields.map((field, c) => `record[${field}] = ${values[c]};`).join('\n')}
+    return record;`;
+  return new Function('range', 'dictionaries', 'ids', 'cursors', 'row', 'record', body) as BuildRecord;
 }
 
 /** Bytes of an id in its 18-character form, as the threads write them. */
@@ -208,6 +206,7 @@ export class ExportThreads {
     let handed = 0;
     let rows = 0;
     let expected = dataStart;
+    // The one record refilled for every row of a load that keeps none (made by the first row).
     let shared: RawRecord | null = null;
     const key = new Float64Array(2);
     try {
@@ -234,8 +233,8 @@ export class ExportThreads {
         const ids = range.ids.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
         const cursors = new Int32Array(columns.length);
         for (let i = 0; i < range.inScope; i++) {
-          const record: RawRecord = reuse ? (shared ??= {}) : {};
-          build(range, dictionaries, ids, cursors, i, record);
+          const record = build(range, dictionaries, ids, cursors, i, reuse ? shared : null);
+          if (reuse) shared = record;
           if (keyCheck !== null) {
             // One list of ids, or one per partition (a snapshot's date) when the key has one.
             let lines = ids0;
