@@ -9,7 +9,8 @@ import { HygieneJson } from '../src/reports/hygieneJson';
  * from all its findings at once: findings and scores in record id order as inRecordOrder puts
  * them (stable, each record's findings in rule order), the partner accounts' plan findings
  * merged in — whether the parts come in id order (an export in id order) or not, with ties,
- * plan findings before, between, inside or after the opportunities' ids.
+ * plan findings before, between, inside or after the opportunities' ids, whatever the size of
+ * the parts the text is joined into.
  */
 
 const ids = ['001A', '001B', '006A', '006B', '006C', '006D', '007A'];
@@ -41,7 +42,8 @@ describe('hygiene --json in parts', () => {
         fc.array(fc.nat(30), { maxLength: 6 }),
         fc.subarray(ids),
         fc.boolean(),
-        (rows, cuts, planIds, sorted) => {
+        fc.integer({ min: 1, max: 600 }),
+        (rows, cuts, planIds, sorted, partChars) => {
           const all = rows.map(([id, rule], n) => finding(id, rule, n));
           if (sorted) all.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
           const scores = all.map((f, n) => ({ recordId: f.recordId, score: 100 - n }));
@@ -53,7 +55,7 @@ describe('hygiene --json in parts', () => {
             hygienePercent: 0.5,
             unreliable: true
           };
-          const streamed = new HygieneJson();
+          const streamed = new HygieneJson(partChars);
           let from = 0;
           for (const cut of [...new Set(cuts)].sort((a, b) => a - b).concat(all.length)) {
             const to = Math.min(cut, all.length);

@@ -41,19 +41,56 @@ export function findingJson({ rule, severity, recordId, reason }: Row): string {
   return `{"rule":${quoted(rule)},"severity":${quoted(severity)},"recordId":${JSON.stringify(recordId)},"reason":${JSON.stringify(reason)}}`;
 }
 
-function part<T extends { recordId: string }>(items: readonly T[], render: (item: T) => string): Part | null {
-  if (items.length === 0) return null;
-  const texts = new Array<string>(items.length);
-  let inOrder = true;
-  for (let i = 0; i < items.length; i++) {
-    texts[i] = render(items[i]);
-    if (i > 0) {
-      const before = items[i - 1].recordId;
-      const after = items[i].recordId;
-      if (before !== after && before > after) inOrder = false;
+/**
+ * Elements written as they come, joined into parts of about `partChars`: a part that large is
+ * made outside the young generation, so the garbage collector never copies it, and the small
+ * strings it is joined from die young (parts of one hand-over each, ~80 KB, were copied into the
+ * old generation: ~0.3 s more garbage collection at 1M rows).
+ */
+const PART_CHARS = 1 << 18;
+
+class Parts<T extends { recordId: string }> {
+  readonly parts: Part[] = [];
+  private texts: string[] = [];
+  private chars = 0;
+  private first = '';
+  private last = '';
+  private inOrder = true;
+
+  constructor(
+    private readonly render: (item: T) => string,
+    private readonly partChars: number
+  ) {}
+
+  add(items: readonly T[]): void {
+    for (const item of items) {
+      const text = this.render(item);
+      if (this.texts.length === 0) {
+        this.first = item.recordId;
+      } else if (this.last !== item.recordId && this.last > item.recordId) {
+        this.inOrder = false;
+      }
+      this.last = item.recordId;
+      this.texts.push(text);
+      this.chars += text.length + 1;
     }
+    if (this.chars >= this.partChars) this.flush();
   }
-  return { text: texts.join(','), first: items[0].recordId, last: items[items.length - 1].recordId, inOrder };
+
+  flush(): readonly Part[] {
+    if (this.texts.length > 0) {
+      this.parts.push({
+        text: this.texts.join(','),
+        first: this.first,
+        last: this.last,
+        inOrder: this.inOrder
+      });
+      this.texts = [];
+      this.chars = 0;
+      this.inOrder = true;
+    }
+    return this.parts;
+  }
 }
 
 /** Parts whose ids never go down across them either: one run, as inRecordOrder sees it. */
@@ -66,8 +103,14 @@ function oneRun(parts: readonly Part[]): boolean {
 }
 
 export class HygieneJson {
-  private readonly findings: Part[] = [];
-  private readonly scoreParts: Part[] = [];
+  private readonly findings: Parts<Row>;
+  private readonly scoreParts: Parts<HygieneReport['scores'][number]>;
+
+  /** `partChars`: the size of the parts (tests make them small). */
+  constructor(partChars = PART_CHARS) {
+    this.findings = new Parts(findingJson, partChars);
+    this.scoreParts = new Parts((score) => JSON.stringify(score), partChars);
+  }
   /** How many findings (of opportunities) and scores were written. */
   findingCount = 0;
   scores = 0;
@@ -76,10 +119,8 @@ export class HygieneJson {
   add(taken: Pick<HygieneReport, 'findings' | 'scores'>): void {
     this.findingCount += taken.findings.length;
     this.scores += taken.scores.length;
-    const findings = part(taken.findings, findingJson);
-    if (findings !== null) this.findings.push(findings);
-    const scores = part(taken.scores, (score) => JSON.stringify(score));
-    if (scores !== null) this.scoreParts.push(scores);
+    this.findings.add(taken.findings);
+    this.scoreParts.add(taken.scores);
   }
 
   /**
@@ -89,8 +130,8 @@ export class HygieneJson {
   json(report: HygieneReport): object {
     return {
       asOf: report.asOf,
-      findings: ordered(this.findings, report.findings, findingJson),
-      scores: ordered(this.scoreParts, report.scores, (score) => JSON.stringify(score)),
+      findings: ordered(this.findings.flush(), report.findings, findingJson),
+      scores: ordered(this.scoreParts.flush(), report.scores, (score) => JSON.stringify(score)),
       hygienePercent: report.hygienePercent,
       unreliable: report.unreliable
     };
