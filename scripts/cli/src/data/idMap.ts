@@ -24,20 +24,39 @@ export class IdMap<V> {
     return this.keys.length + this.ids.size;
   }
 
+  /**
+   * The last key asked about and whether it is an id, with its digits: a look-up and then a set
+   * of the same key (the engine's index building does that for every new opportunity) read it once.
+   */
+  private lastKey: string | null = null;
+  private lastIsId = false;
+  private high = 0;
+  private low = 0;
+
+  private isId(key: string): boolean {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastIsId = isCanonicalId(key);
+      this.high = lastIdDigits[0];
+      this.low = lastIdDigits[1];
+    }
+    return this.lastIsId;
+  }
+
   /** The value of the id whose digits (recordId.ts) are `high` and `low`. */
   byDigits(high: number, low: number): V | undefined {
     return this.ids.get(high, low);
   }
 
   get(key: string): V | undefined {
-    if (isCanonicalId(key)) return this.ids.get(lastIdDigits[0], lastIdDigits[1]);
+    if (this.isId(key)) return this.ids.get(this.high, this.low);
     const entry = this.find(key, hashOf(key));
     return entry < 0 ? undefined : this.values[entry];
   }
 
   set(key: string, value: V): this {
-    if (isCanonicalId(key)) {
-      this.ids.set(lastIdDigits[0], lastIdDigits[1], value);
+    if (this.isId(key)) {
+      this.ids.set(this.high, this.low, value);
       return this;
     }
     const hash = hashOf(key);

@@ -36,6 +36,11 @@ function quoted(text: string): string {
   return json;
 }
 
+/** A score as JSON.stringify writes { recordId, score } (SPEC §9's two keys). */
+export function scoreJson({ recordId, score }: HygieneReport['scores'][number]): string {
+  return `{"recordId":${JSON.stringify(recordId)},"score":${JSON.stringify(score)}}`;
+}
+
 /** A finding as JSON.stringify writes { rule, severity, recordId, reason }. */
 export function findingJson({ rule, severity, recordId, reason }: Row): string {
   return `{"rule":${quoted(rule)},"severity":${quoted(severity)},"recordId":${JSON.stringify(recordId)},"reason":${JSON.stringify(reason)}}`;
@@ -109,7 +114,7 @@ export class HygieneJson {
   /** `partChars`: the size of the parts (tests make them small). */
   constructor(partChars = PART_CHARS) {
     this.findings = new Parts(findingJson, partChars);
-    this.scoreParts = new Parts((score) => JSON.stringify(score), partChars);
+    this.scoreParts = new Parts(scoreJson, partChars);
   }
   /** How many findings (of opportunities) and scores were written. */
   findingCount = 0;
@@ -131,7 +136,7 @@ export class HygieneJson {
     return {
       asOf: report.asOf,
       findings: ordered(this.findings.flush(), report.findings, findingJson),
-      scores: ordered(this.scoreParts.flush(), report.scores, (score) => JSON.stringify(score)),
+      scores: ordered(this.scoreParts.flush(), report.scores, scoreJson),
       hygienePercent: report.hygienePercent,
       unreliable: report.unreliable
     };
