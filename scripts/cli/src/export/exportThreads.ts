@@ -117,6 +117,10 @@ export class ExportThreads {
       const index = i;
       worker.on('message', (response: WorkerResponse) => this.received(index, response));
       worker.on('error', (error) => this.failAll(error));
+      // A thread that ends while the pool is open failed (a bug): nothing may wait on it.
+      worker.on('exit', (code) => {
+        if (this.workers.includes(worker)) this.failAll(new Error(`psms parse thread exited (${code})`));
+      });
       worker.unref();
       this.workers.push(worker);
     }
@@ -139,9 +143,13 @@ export class ExportThreads {
   }
 
   private failAll(error: Error): void {
+    this.broken ??= error;
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }
+
+  /** Why the pool cannot be used any more (a thread failed), or null. */
+  private broken: Error | null = null;
 
   private post(worker: number, request: WorkerRequest): Promise<RangeResult> | undefined {
     const target = this.workers[worker];
@@ -171,6 +179,7 @@ export class ExportThreads {
     onRecord: OnRecord,
     onRange: (rows: number) => void
   ): Promise<{ rows: number; inScope: number }> {
+    if (this.broken !== null) throw this.broken;
     this.start();
     const threads = this.workers.length;
     this.dictionaries = this.workers.map(() => plan.columns.map(() => []));
@@ -262,7 +271,7 @@ export class ExportThreads {
       throw error;
     } finally {
       // Ranges still being read are let finish (their results are dropped); the file closes after.
-      await Promise.all(results.slice(0).map(({ result }) => result.catch(() => undefined)));
+      await Promise.all(results.map(({ result }) => result.catch(() => undefined)));
       for (let w = 0; w < threads; w++) this.post(w, { type: 'done' });
     }
   }
