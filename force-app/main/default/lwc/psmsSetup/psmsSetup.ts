@@ -1,4 +1,4 @@
-// Container component: the PSMS Setup tab — the health of the install (jobs, snapshots, settings, permission sets, fiscal year) and a one-click fix for each problem.
+// Container component: the PSMS Setup tab — the health of the install (jobs, snapshots, the pipeline summary's nightly check, settings, permission sets, fiscal year) and a one-click fix for each problem.
 import { LightningElement } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -13,6 +13,7 @@ import {
   permissionSetRows,
   settingsView,
   snapshotView,
+  summaryView,
   type PermissionSetRow
 } from './setupView';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_Setup_Title';
@@ -24,6 +25,7 @@ import LABEL_NEEDS_ATTENTION from '@salesforce/label/c.PSMS_Setup_Needs_Attentio
 import LABEL_JOBS_TITLE from '@salesforce/label/c.PSMS_Setup_Jobs_Title';
 import LABEL_SNAPSHOT_TITLE from '@salesforce/label/c.PSMS_Setup_Snapshot_Title';
 import LABEL_SNAPSHOT_BUTTON from '@salesforce/label/c.PSMS_Setup_Snapshot_Button';
+import LABEL_SUMMARY_TITLE from '@salesforce/label/c.PSMS_Setup_Summary_Title';
 import LABEL_SETTINGS_TITLE from '@salesforce/label/c.PSMS_Setup_Settings_Title';
 import LABEL_FISCAL_TITLE from '@salesforce/label/c.PSMS_Setup_Fiscal_Title';
 import LABEL_PERMISSIONS_TITLE from '@salesforce/label/c.PSMS_Setup_Permissions_Title';
@@ -44,6 +46,7 @@ export default class PsmsSetup extends NavigationMixin(LightningElement) {
     jobsTitle: LABEL_JOBS_TITLE,
     snapshotTitle: LABEL_SNAPSHOT_TITLE,
     snapshotButton: LABEL_SNAPSHOT_BUTTON,
+    summaryTitle: LABEL_SUMMARY_TITLE,
     settingsTitle: LABEL_SETTINGS_TITLE,
     fiscalTitle: LABEL_FISCAL_TITLE,
     permissionsTitle: LABEL_PERMISSIONS_TITLE
@@ -82,6 +85,10 @@ export default class PsmsSetup extends NavigationMixin(LightningElement) {
 
   get snapshots() {
     return this.health ? snapshotView(this.health) : undefined;
+  }
+
+  get pipelineSummary() {
+    return this.health ? summaryView(this.health) : undefined;
   }
 
   get snapshotDisabled(): boolean {

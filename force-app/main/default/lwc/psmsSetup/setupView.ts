@@ -29,6 +29,10 @@ import LABEL_NOT_INSTALLED from '@salesforce/label/c.PSMS_Setup_Permission_Not_I
 import LABEL_OPEN_PERMISSION_SET from '@salesforce/label/c.PSMS_Setup_Open_Permission_Set';
 import LABEL_TEMPORARY from '@salesforce/label/c.PSMS_Setup_Permission_Temporary';
 import LABEL_TEMPORARY_HELD from '@salesforce/label/c.PSMS_Setup_Permission_Temporary_Held';
+import LABEL_SUMMARY_CHECKED from '@salesforce/label/c.PSMS_Setup_Summary_Checked';
+import LABEL_SUMMARY_CLEAN from '@salesforce/label/c.PSMS_Setup_Summary_Clean';
+import LABEL_SUMMARY_DRIFT from '@salesforce/label/c.PSMS_Setup_Summary_Drift';
+import LABEL_SUMMARY_NONE from '@salesforce/label/c.PSMS_Setup_Summary_None';
 
 /** The job names PsmsJobs schedules under, read as the admin should. */
 const JOB_LABELS: Record<string, string> = {
@@ -133,6 +137,31 @@ export function snapshotView(health: Psms.SetupHealth) {
   else lines.push(LABEL_SNAPSHOT_NONE);
   if (running) lines.push(LABEL_SNAPSHOT_RUNNING);
   return { status: status(taken), lines, running, buttonVariant: taken ? 'neutral' : 'brand' };
+}
+
+/** Where the latest reconcile corrected rows: the first lines of its detail. */
+const DRIFT_LINES = 5;
+
+/**
+ * The pipeline summary's latest nightly check (docs/scale.md): information, like the fiscal year —
+ * the check corrects what it finds, and a job that is not scheduled is the jobs check's concern.
+ */
+export function summaryView(health: Psms.SetupHealth) {
+  const summary = health.summary;
+  if (!summary?.reconciled) return { status: status(true), lines: [LABEL_SUMMARY_NONE], drift: [] };
+  const corrected = summary.correctedRows ?? 0;
+  const lines = [
+    formatLabel(
+      LABEL_SUMMARY_CHECKED,
+      summary.reconciledOn ? formatDateTime(summary.reconciledOn) : '',
+      formatNumber(summary.checkedRows ?? 0, 0),
+      formatNumber(corrected, 0)
+    ),
+    corrected === 0 ? LABEL_SUMMARY_CLEAN : LABEL_SUMMARY_DRIFT
+  ];
+  const drift =
+    corrected === 0 ? [] : (summary.detail ?? '').split('\n').filter(Boolean).slice(0, DRIFT_LINES);
+  return { status: status(true), lines, drift: drift.map((text, index) => ({ key: String(index), text })) };
 }
 
 export function settingsView(health: Psms.SetupHealth) {

@@ -51,6 +51,11 @@ jest.mock('@salesforce/label/c.PSMS_Setup_Job_Runs_As', () => ({ default: 'runs 
 jest.mock('@salesforce/label/c.PSMS_Setup_Snapshot_Latest', () => ({ default: 'Latest: {0}' }), {
   virtual: true
 });
+jest.mock(
+  '@salesforce/label/c.PSMS_Setup_Summary_Checked',
+  () => ({ default: 'Checked {0}: {1} rows, {2} corrected' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/label/c.PSMS_Setup_Needs_Attention', () => ({ default: '{0} need attention' }), {
   virtual: true
 });
@@ -122,6 +127,43 @@ describe('c-psms-setup', () => {
     expect((await loaded(healthy)).shadowRoot?.querySelector('[data-id="summary"]')?.textContent).toBe(
       'c.PSMS_Setup_All_Ok'
     );
+  });
+
+  describe('the pipeline summary', () => {
+    it('says the nightly check has not run yet, and how to run it after a data load', async () => {
+      const element = await loaded();
+      expect(statusOf(element, 'summary')).toBe('c.PSMS_Setup_Status_Ok');
+      expect(texts(check(element, 'summary'), '[data-id="detail"]')).toEqual(['c.PSMS_Setup_Summary_None']);
+    });
+
+    it('shows the latest check, what it corrected and where, without asking for attention', async () => {
+      const element = await loaded(healthy);
+      expect(texts(check(element, 'summary'), '[data-id="detail"]')).toEqual([
+        expect.stringMatching(/^Checked .+: 48,210 rows, 0 corrected$/),
+        'c.PSMS_Setup_Summary_Clean'
+      ]);
+      expect(texts(check(element, 'summary'), '[data-id="drift"]')).toEqual([]);
+      const drifted = await loaded({
+        ...healthy,
+        summary: {
+          ...healthy.summary,
+          correctedRows: 7,
+          detail: 'P|FY2026-Q4|005000000000001AAA: 4\nH|005000000000002AAA: 3\n'
+        }
+      });
+      expect(texts(check(drifted, 'summary'), '[data-id="detail"]')).toEqual([
+        expect.stringMatching(/: 48,210 rows, 7 corrected$/),
+        'c.PSMS_Setup_Summary_Drift'
+      ]);
+      expect(texts(check(drifted, 'summary'), '[data-id="drift"]')).toEqual([
+        'P|FY2026-Q4|005000000000001AAA: 4',
+        'H|005000000000002AAA: 3'
+      ]);
+      // Information: the check corrects what it finds.
+      expect(drifted.shadowRoot?.querySelector('[data-id="summary"]')?.textContent).toBe(
+        'c.PSMS_Setup_All_Ok'
+      );
+    });
   });
 
   describe('scheduled jobs', () => {
