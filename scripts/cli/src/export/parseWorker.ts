@@ -1,6 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { guessRecordStart, NEED_MORE, RangeReader, type RangeResult } from './rangeParser';
+import { RangeFile } from './rangeFile';
+import { RangeReader, type RangeResult } from './rangeParser';
 import type { ReadPlan } from './readPlan';
 
 /**
@@ -24,44 +24,8 @@ export type WorkerRequest =
 export type WorkerResponse =
   { type: 'range'; job: number; result: RangeResult } | { type: 'failed'; job: number; message: string };
 
-/** Bytes read past a range's end for its last record; doubled while that record goes on. */
-const SLACK = 1 << 16;
-
-let file = -1;
-let size = 0;
+let file: RangeFile | null = null;
 let reader: RangeReader | null = null;
-let buffer = Buffer.allocUnsafe(0);
-
-function bytesAt(position: number, length: number): Buffer {
-  if (buffer.length < length) buffer = Buffer.allocUnsafe(Math.max(length, buffer.length * 2));
-  let read = 0;
-  while (read < length) {
-    const n = readSync(file, buffer, read, length - read, position + read);
-    if (n === 0) break;
-    read += n;
-  }
-  return buffer.subarray(0, read);
-}
-
-function readRange(start: number, end: number, known: boolean): RangeResult {
-  const base = known ? start : start - 1;
-  for (let slack = SLACK; ; slack *= 2) {
-    const stop = Math.min(size, end + slack);
-    const bytes = bytesAt(base, stop - base);
-    const eof = base + bytes.length >= size;
-    let from = 0;
-    if (!known) {
-      from = guessRecordStart(bytes);
-      if (from === -1) {
-        if (!eof) continue;
-        from = bytes.length;
-      }
-    }
-    const result = (reader as RangeReader).read(bytes, base, from, end - base, eof);
-    if (result !== NEED_MORE) return result;
-    if (eof) throw new Error('parseWorker: more bytes asked for at the end of the file');
-  }
-}
 
 function transferables(result: RangeResult): ArrayBuffer[] {
   return [...result.columns, ...result.ids, result.keyHigh, result.keyLow].map(
@@ -72,9 +36,8 @@ function transferables(result: RangeResult): ArrayBuffer[] {
 parentPort?.on('message', (request: WorkerRequest) => {
   switch (request.type) {
     case 'plan':
-      if (file >= 0) closeSync(file);
-      file = openSync(request.path, 'r');
-      size = request.size;
+      file?.close();
+      file = new RangeFile(request.path, request.size);
       reader = new RangeReader(request.plan);
       return;
     case 'range': {
@@ -83,7 +46,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
         response = {
           type: 'range',
           job: request.job,
-          result: readRange(request.start, request.end, request.known)
+          result: (file as RangeFile).read(reader as RangeReader, request.start, request.end, request.known)
         };
       } catch (error) {
         response = { type: 'failed', job: request.job, message: (error as Error).message };
@@ -92,8 +55,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
       return;
     }
     case 'done':
-      if (file >= 0) closeSync(file);
-      file = -1;
+      file?.close();
+      file = null;
       reader = null;
       return;
   }

@@ -164,6 +164,35 @@ async function readHeader(
   return { header: [...parser.columns], dataStart: lf + 1 };
 }
 
+/** The plan a thread reads a load's file with, and where its data starts; null when the reference reader must. */
+async function readPlan(
+  path: string,
+  name: string,
+  request: LoadRequest
+): Promise<{ plan: ReadPlan; dataStart: number } | null> {
+  const start = await readHeader(path, name).catch(() => null);
+  const fields = fieldsToRead(request);
+  const slots = start && headerSlots(start.header, fields);
+  if (start === null || slots === null) return null;
+  const key = uniqueKeyOf(request.object);
+  const required = new Set([...(NOT_BLANK[request.object] ?? []), ...key]);
+  const types = await Promise.all(fields.map((field) => columnType(request.object, field)));
+  return {
+    dataStart: start.dataStart,
+    plan: {
+      file: name,
+      fieldCount: start.header.length,
+      slots,
+      columns: fields.map((field, i) => ({ field, required: required.has(field), ...types[i] })),
+      keyColumn: fields.indexOf(key[key.length - 1]),
+      scope: (request.where ?? []).map((condition) => ({
+        column: fields.indexOf(condition.field),
+        condition
+      }))
+    }
+  };
+}
+
 async function readInParallel(
   threads: ExportThreads,
   path: string,
@@ -173,30 +202,19 @@ async function readInParallel(
   onRecord: OnRecord,
   onRange: (rows: number) => void
 ): Promise<{ rows: number; inScope: number }> {
-  const start = await readHeader(path, name).catch(() => null);
-  const fields = fieldsToRead(request);
-  const slots = start && headerSlots(start.header, fields);
-  if (start === null || slots === null) {
+  const read = await readPlan(path, name, request);
+  if (read === null) {
     threads.declines++;
     throw new Declined(0);
   }
   const key = uniqueKeyOf(request.object);
-  const required = new Set([...(NOT_BLANK[request.object] ?? []), ...key]);
-  const types = await Promise.all(fields.map((field) => columnType(request.object, field)));
-  const plan: ReadPlan = {
-    file: name,
-    fieldCount: start.header.length,
-    slots,
-    columns: fields.map((field, i) => ({ field, required: required.has(field), ...types[i] })),
-    keyColumn: fields.indexOf(key[key.length - 1]),
-    scope: (request.where ?? []).map((condition) => ({ column: fields.indexOf(condition.field), condition }))
-  };
+  const fields = fieldsToRead(request);
   const partitions = key.slice(0, -1).map((field) => fields.indexOf(field));
   return threads.read(
     path,
     size,
-    start.dataStart,
-    plan,
+    read.dataStart,
+    read.plan,
     { partitions },
     request.kept === false,
     onRecord,
