@@ -205,23 +205,6 @@ export class HygieneEvaluation {
     this.scores[this.scored++] = { recordId: opp.Id, score: Math.max(0, 100 - penalty) };
   }
 
-  /** How many opportunities were evaluated, and how many of them are clean (no finding). */
-  get counts(): { open: number; clean: number } {
-    return { open: this.open, clean: this.clean };
-  }
-
-  /**
-   * Counts opportunities evaluated elsewhere (another thread's evaluation of part of the same
-   * export, its `counts`) into this one's hygiene %, as if they had been added here.
-   */
-  count(counts: { open: number; clean: number }): void {
-    if (this.result !== null) {
-      throw new Error('HygieneEvaluation: counts added after the report was made');
-    }
-    this.open += counts.open;
-    this.clean += counts.clean;
-  }
-
   /**
    * The findings and scores of the opportunities added since the last call, handed over and
    * no longer held (the hygiene % still counts them): a reader of a million opportunities
