@@ -12,7 +12,7 @@ import { ObjectScope, type PlanContext } from './queryScope';
 import { recordShape } from './recordShape';
 import type { SoqlQuery } from './soqlAst';
 import { allOf, joinSql, selectRows, sql } from './sqlStatements';
-import { keyFilterOf, translateCondition } from './translateWhere';
+import { idPageOf, keyFilterOf, translateCondition } from './translateWhere';
 
 export { AGGREGATE_RESULT };
 
@@ -91,7 +91,8 @@ export function runQuery(query: SoqlQuery, env: QueryEnvironment): QueryResult {
           values,
           aggregates: false,
           inSemiJoin: false,
-          byKey: keyFilterOf(query.where, scope)
+          byKey: keyFilterOf(query.where, scope),
+          idPage: idPageOf(query)
         })
       ]
     : [];

@@ -4,7 +4,14 @@ import { filterValue, type FilterTarget, type FilterValue, type ValueSource } fr
 import { operandOf, type Operand } from './queryExpressions';
 import { queryError } from './queryErrors';
 import { ObjectScope } from './queryScope';
-import type { Condition, ComparisonOperator, Literal, SoqlQuery, ValueExpression } from './soqlAst';
+import type {
+  Condition,
+  ComparisonOperator,
+  Literal,
+  OrderItem,
+  SoqlQuery,
+  ValueExpression
+} from './soqlAst';
 import { allOf, anyOf, sql, type SqlFragment } from './sqlStatements';
 
 /**
@@ -26,6 +33,32 @@ export interface ConditionContext {
    * id's index (see keyFilterOf). The answer is the same either way; only the plan differs.
    */
   byKey?: boolean;
+  /**
+   * The query is a keyset page (`ORDER BY Id LIMIT n`): a lookup's IN list of several values is
+   * kept off its index (see idPageOf). Again only the plan differs.
+   */
+  idPage?: boolean;
+}
+
+/** An IN list this long, on a keyset page, is read in id order rather than through its index. */
+const PAGE_LIST_OFF_INDEX = 8;
+
+/**
+ * Whether a query is a keyset page: ordered by Id alone, ascending, with a LIMIT. Through a
+ * lookup's index, `OwnerId IN :team` (a manager's 49 reps at a million opportunities) reads and
+ * sorts every open deal of the team (245,000 rows, 450 ms) for a page of 200; walking the id
+ * index stops at the 200th match (1 ms). SQLite's planner does not weigh the LIMIT so, hence the
+ * hint. Its worst case, few rows matching, is one pass over the table in id order.
+ */
+export function idPageOf(query: { orderBy: readonly OrderItem[]; limit?: unknown }): boolean {
+  if (query.limit === undefined || query.orderBy.length !== 1) return false;
+  const [item] = query.orderBy;
+  return (
+    !item.descending &&
+    item.expression.kind === 'field' &&
+    item.expression.path.length === 1 &&
+    item.expression.path[0].toLowerCase() === 'id'
+  );
 }
 
 /**
@@ -102,7 +135,11 @@ function comparison(
   if (value.kind === 'list') {
     if (operator !== '=' && operator !== '!=')
       throw queryError(`Invalid bind expression: a collection with operator ${operator}`);
-    return listMembership(op, value.values, (operator === '!=') !== negated);
+    return listMembership(
+      pageListOperand(op, value.values.length, context),
+      value.values,
+      (operator === '!=') !== negated
+    );
   }
   if (operator === '=' || operator === '!=') return equality(op, value, (operator === '!=') !== negated);
   // Unary + keeps the value and its order but leaves the column's index out of the plan.
@@ -200,7 +237,14 @@ function membership(
     else if (value.kind === 'scalar') resolved.push(value.value);
     else if (value.kind === 'null') resolved.push(null);
   }
-  return listMembership(op, resolved, negated);
+  return listMembership(pageListOperand(op, resolved.length, context), resolved, negated);
+}
+
+/** Unary + keeps the value but leaves the column's index out of the plan (see idPageOf). */
+function pageListOperand(op: Operand, values: number, context: ConditionContext): Operand {
+  return context.idPage && values >= PAGE_LIST_OFF_INDEX && op.field?.type === 'reference'
+    ? { ...op, sql: `+${op.sql}` }
+    : op;
 }
 
 // Longer lists go to SQLite as one JSON parameter, which has no limit on its length.

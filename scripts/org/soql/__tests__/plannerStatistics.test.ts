@@ -71,6 +71,31 @@ describe('the query planner on a table that has grown', () => {
     expect(plans.at(-1)).toMatch(/INDEX Project__c_Sponsor__c/);
   });
 
+  it('reads a keyset page of many sponsors in id order, stopping at its limit', () => {
+    const team = sponsors.slice(0, 20).map((id) => `'${id}'`);
+    const page = org.records(
+      `SELECT Id FROM Project__c WHERE Sponsor__c IN (${team.join(', ')}) ORDER BY Id LIMIT 50`
+    );
+    expect(plans.at(-1)).not.toMatch(/Project__c_Sponsor__c|TEMP B-TREE/);
+    // The same page as the sponsors' index gives, read whole and sorted.
+    const all = org.records(`SELECT Id FROM Project__c WHERE Sponsor__c IN (${team.join(', ')})`);
+    const inIdOrder = all.map((r) => r.peek('Id') as string).sort();
+    expect(page.map((r) => r.peek('Id'))).toEqual(inIdOrder.slice(0, 50));
+    const next = org.records(
+      `SELECT Id FROM Project__c WHERE Sponsor__c IN (${team.join(', ')}) AND Id > '${page[49].peek('Id') as string}' ORDER BY Id LIMIT 50`
+    );
+    expect(next.map((r) => r.peek('Id'))).toEqual(inIdOrder.slice(50, 100));
+  });
+
+  it('reads a page of one or two sponsors through their index', () => {
+    expect(
+      org.records(
+        `SELECT Id FROM Project__c WHERE Sponsor__c IN ('${sponsors[3]}', '${sponsors[4]}') ORDER BY Id LIMIT 50`
+      )
+    ).toHaveLength(50);
+    expect(plans.at(-1)).toMatch(/INDEX Project__c_Sponsor__c/);
+  });
+
   it('still reads a date range alone through the date index', () => {
     const rows = org.records(
       `SELECT Id FROM Project__c WHERE Start_Date__c >= 2023-01-01 AND Start_Date__c <= 2023-01-10`
