@@ -1,21 +1,25 @@
 import { resolve } from 'node:path';
+import { openScaleOrg, SCALE_TODAY } from './scale/scaleOrg';
 import { startWorkbench } from './workbench/startWorkbench';
 
 /**
  * `npm start`: the local workbench — PSMS's LWCs over an embedded demo org, on
- * http://127.0.0.1:4173/. Flags: --reset (recreate the demo org), --port N, --seed N.
+ * http://127.0.0.1:4173/. Flags: --reset (recreate the demo org), --port N, --seed N, --scale
+ * (serve the enterprise-size org of the scale benches instead: 1,000,000 opportunities, built
+ * into .psms/ on first use, which takes several minutes; its today is fixed at 2026-11-26).
  */
 
 interface StartFlags {
   reset: boolean;
   port: number;
   seed: number;
+  scale: boolean;
 }
 
-const USAGE = 'usage: npm start -- [--reset] [--port N] [--seed N]';
+const USAGE = 'usage: npm start -- [--reset] [--port N] [--seed N] [--scale]';
 
 export function parseStartFlags(argv: readonly string[]): StartFlags {
-  const flags: StartFlags = { reset: false, port: 4173, seed: 42 };
+  const flags: StartFlags = { reset: false, port: 4173, seed: 42, scale: false };
   const integer = (name: string, value: string | undefined, min: number, max: number): number => {
     const parsed = Number(value);
     if (value === undefined || !/^\d+$/.test(value) || parsed < min || parsed > max) {
@@ -29,9 +33,15 @@ export function parseStartFlags(argv: readonly string[]): StartFlags {
     const [name, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     if (name === '--reset' && inline === undefined) flags.reset = true;
+    else if (name === '--scale' && inline === undefined) flags.scale = true;
     else if (name === '--port') flags.port = integer('--port', value(), 1, 65535);
     else if (name === '--seed') flags.seed = integer('--seed', value(), 0, 2 ** 31 - 1);
     else throw new Error(`unknown flag "${argv[i]}". ${USAGE}`);
+  }
+  // The scale org is one fixed org (the demo of seed 42, grown), kept in its own file: neither
+  // flag would mean anything for it, so neither is silently ignored.
+  if (flags.scale && (flags.reset || argv.some((arg) => arg.split('=')[0] === '--seed'))) {
+    throw new Error(`--scale serves the one scale org; it takes no --reset or --seed. ${USAGE}`);
   }
   return flags;
 }
@@ -45,11 +55,18 @@ async function main(): Promise<void> {
     console.error(`psms start: ${(error as Error).message}`);
     process.exit(2);
   }
-  const workbench = await startWorkbench({
-    root: resolve(__dirname, '..'),
-    ...flags,
-    log: (m) => console.log(m)
-  });
+  const root = resolve(__dirname, '..');
+  const log = (m: string) => console.log(m);
+  const { scale, ...options } = flags;
+  let scaled: { databasePath: string; today: string; seed: number; reset: boolean } | undefined;
+  if (scale) {
+    log('Opening the scale org (built on first use: several minutes)...');
+    const org = openScaleOrg({ root, log });
+    org.org.close();
+    // The scale org is the demo of seed 42 grown; it is never reset from here.
+    scaled = { databasePath: org.path, today: SCALE_TODAY, seed: 42, reset: false };
+  }
+  const workbench = await startWorkbench({ root, ...options, ...scaled, log });
   console.log(`PSMS workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${workbench.url}`);
   const signedIn = workbench.org.users.find((u) => u.role === 'manager');
   console.log(
