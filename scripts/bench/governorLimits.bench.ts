@@ -21,7 +21,7 @@ const root = resolve(__dirname, '../..');
 
 function jobRow(job: JobRun): string {
   const p = job.peak;
-  return `| ${job.name} | ${job.steps} | ${p.queries} | ${p.queryRows.toLocaleString('en-US')} | ${p.dmlStatements} | ${p.dmlRows.toLocaleString('en-US')} | ${(job.ms / 1000).toFixed(0)} s |`;
+  return `| ${job.name} | ${job.steps} | ${p.queries} | ${p.queryRows.toLocaleString('en-US')} | ${p.dmlStatements} | ${p.dmlRows.toLocaleString('en-US')} | ${p.cpuMs.toLocaleString('en-US')} | ${(job.ms / 1000).toFixed(0)} s |`;
 }
 
 function main(): void {
@@ -50,10 +50,10 @@ function main(): void {
   const build = scale.build ?? recordedBuild(org);
   if (build) {
     console.log(
-      `\nThe jobs that summarised it (largest step of each; batch limits 200 SOQL, 50,000 rows, 150 DML, 10,000 DML rows):`
+      `\nThe jobs that summarised it (largest step of each; batch limits 200 SOQL, 50,000 rows, 150 DML, 10,000 DML rows, 60,000 ms CPU):`
     );
     console.log(
-      '\n| job | steps | SOQL | query rows | DML | DML rows | took |\n|---|---|---|---|---|---|---|'
+      '\n| job | steps | SOQL | query rows | DML | DML rows | CPU ms | took |\n|---|---|---|---|---|---|---|---|'
     );
     for (const job of build.jobs) console.log(jobRow(job));
   }
