@@ -86,19 +86,24 @@ export function openScaleOrg(options: ScaleOptions): ScaleOrg {
   const org = open();
   const runtime = org.runtime;
   const started = Date.now();
-  runtime.database.transaction(() => load(runtime, { opportunities, inQuarter, extraReps }));
+  log(
+    `Building the scale org in ${path}: ${opportunities.toLocaleString('en-US')} opportunities, then the package's jobs.`
+  );
+  runtime.database.transaction(() => load(runtime, { opportunities, inQuarter, extraReps }, log));
   const loadMs = Date.now() - started;
   log(`Loaded ${opportunities.toLocaleString('en-US')} opportunities in ${(loadMs / 1000).toFixed(1)} s.`);
   const jobs = [
     runJob(
       runtime,
       'PipelineSummaryReconcileJob (the nightly reconcile, both runs)',
-      'PipelineSummaryReconcileJob.runNow();'
+      'PipelineSummaryReconcileJob.runNow();',
+      log
     ),
     runJob(
       runtime,
       "OpportunitySnapshotJob (this week's snapshot; then its summarised changes)",
-      'Database.executeBatch(new OpportunitySnapshotJob(), 200);'
+      'Database.executeBatch(new OpportunitySnapshotJob(), 200);',
+      log
     )
   ];
   for (const job of jobs) log(`${job.name}: ${(job.ms / 1000).toFixed(0)} s, ${job.steps} steps.`);
@@ -117,7 +122,7 @@ export function recordedBuild(org: DemoOrg): { loadMs: number; jobs: JobRun[] } 
  * Runs anonymous Apex that starts a job and, through the runtime, everything it queues; records
  * the most any async step (a transaction with the async limits) used of each limit.
  */
-function runJob(runtime: OrgRuntime, name: string, apex: string): JobRun {
+function runJob(runtime: OrgRuntime, name: string, apex: string, log: (line: string) => void): JobRun {
   const peak: LimitCounts = {
     queries: 0,
     queryRows: 0,
@@ -127,6 +132,7 @@ function runJob(runtime: OrgRuntime, name: string, apex: string): JobRun {
     cpuMs: 0
   };
   let steps = 0;
+  let lastReport = Date.now();
   const proto = GovernorLimits.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const originals = new Map<string, (...args: unknown[]) => unknown>();
   const seen = new WeakSet<GovernorLimits>();
@@ -141,6 +147,11 @@ function runJob(runtime: OrgRuntime, name: string, apex: string): JobRun {
           if (!seen.has(this)) {
             seen.add(this);
             steps++;
+            // A job of several minutes says how far it has got, every 15 seconds.
+            if (Date.now() - lastReport >= 15_000) {
+              lastReport = Date.now();
+              log(`  ${name}: ${steps} steps, ${((lastReport - started) / 1000).toFixed(0)} s so far`);
+            }
           }
           for (const key of ['queries', 'queryRows', 'dmlStatements', 'dmlRows', 'queueableJobs'] as const)
             peak[key] = Math.max(peak[key], this.counts[key]);
@@ -173,7 +184,7 @@ const OPEN_STAGES: [string, string, number][] = [
 const ROLES = ['Sourced', 'Influenced', 'Resell', 'Co-Sell', 'Referral'];
 const PARTNERS_PER_REP = 8;
 
-function load(runtime: OrgRuntime, sizes: Sizes): void {
+function load(runtime: OrgRuntime, sizes: Sizes, log: (line: string) => void): void {
   const { database, schema } = runtime;
   const object = (name: string): ObjectDescribe => {
     const found = schema.object(name);
@@ -362,6 +373,10 @@ function load(runtime: OrgRuntime, sizes: Sizes): void {
     const snapshotIds = database.allocateIds(snapshot, snapshots.length);
     snapshots.forEach((s, k) => (s.Id = snapshotIds[k]));
     database.insert(snapshot, snapshots);
+    if ((from + count) % 200_000 === 0 || from + count === sizes.opportunities)
+      log(
+        `  loaded ${(from + count).toLocaleString('en-US')} of ${sizes.opportunities.toLocaleString('en-US')} opportunities`
+      );
   }
 }
 
