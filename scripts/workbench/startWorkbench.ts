@@ -52,6 +52,11 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   });
   const databaseMs = Date.now() - databaseStarted;
   if (org.created) log(`Demo org seeded (seed ${options.seed}) in ${(databaseMs / 1000).toFixed(1)} s.`);
+  else if (org.generatedFor !== clock.today().toString())
+    log(
+      `The demo org's dates are relative to ${org.generatedFor ?? 'the day it was made'}, not today: ` +
+        'npm start -- --reset makes it again for today (and drops what was changed in it).'
+    );
   try {
     const build = await buildWorkbench({ root: options.root, log });
     const server = await startWorkbenchServer({

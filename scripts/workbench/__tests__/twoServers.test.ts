@@ -101,3 +101,31 @@ it('no process may reset or reseed a database another one is using', () => {
     /--seed 9 .*another workbench/
   );
 });
+
+it('remakes a database an older demo generator made, once no other process uses it', async () => {
+  const open = (today = TODAY) => openDemoOrg({ root, path, seed: 3, today, clock: clockOn(today) });
+  const first = open();
+  expect(first.created).toBe(false);
+  expect(first.generatedFor).toBe(TODAY);
+  first.runtime.database.setMeta('demoGenerator', 'an older generator');
+  first.close();
+  // The servers still hold the file: remaking it under them is refused, as a reseed is.
+  expect(() => open()).toThrow(/a newer demo generator would recreate .*another workbench/);
+  // SIGTERM: tsx passes it on to the server it runs, which then lets go of the file.
+  await Promise.all(
+    servers.splice(0).map(
+      (server) =>
+        new Promise((exited) => {
+          server.process.once('exit', exited);
+          server.process.kill('SIGTERM');
+        })
+    )
+  );
+  const remade = open('2026-11-27');
+  expect(remade.created).toBe(true);
+  expect(remade.generatedFor).toBe('2026-11-27');
+  remade.close();
+  const again = open('2026-11-28');
+  expect([again.created, again.generatedFor]).toEqual([false, '2026-11-27']);
+  again.close();
+}, 120_000);

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { generateDemoOrg } from '../../demo/generateDemoOrg';
 import { DEMO_OBJECT_ORDER, type DemoOrg as GeneratedOrg } from '../../demo/demoOrgTypes';
 import type { IsoDate } from '../../../force-app/main/default/lwc/psmsEngine/records';
@@ -28,6 +29,8 @@ export interface DemoOrg {
   runtime: OrgRuntime;
   seed: number;
   created: boolean;
+  /** The day the demo's records were generated relative to (an older file: null). */
+  generatedFor: IsoDate | null;
   /** One user per PSMS role, for the workbench's sign-in switcher. */
   users: DemoUser[];
   close(): void;
@@ -54,9 +57,16 @@ export function openDemoOrg(options: DemoOrgOptions): DemoOrg {
   if (options.reset) refuseIfShared(options.path, '--reset');
   let runtime = load(options, options.reset ?? false);
   const stored = runtime.database.meta('demoSeed');
+  const generator = generatorFingerprint(options.root);
   if (stored !== null && Number(stored) !== options.seed) {
     // Another seed's data: start over (the database is a cache of the generator's output).
     refuseIfShared(options.path, `--seed ${options.seed} (it holds seed ${stored})`);
+    runtime.database.close();
+    runtime = load(options, true);
+  } else if (stored !== null && runtime.database.meta('demoGenerator') !== generator) {
+    // Made by another version of the generator (an update since): its records may lack what
+    // this version sets, so it is made again, as for another seed.
+    refuseIfShared(options.path, 'a newer demo generator');
     runtime.database.close();
     runtime = load(options, true);
   }
@@ -64,12 +74,15 @@ export function openDemoOrg(options: DemoOrgOptions): DemoOrg {
   if (runtime.database.meta('demoSeed') === null) {
     runtime.database.transaction(() => seed(runtime, generateDemoOrg(options.seed, options.today)));
     runtime.database.setMeta('demoSeed', String(options.seed));
+    runtime.database.setMeta('demoGenerator', generator);
+    runtime.database.setMeta('demoToday', options.today);
     created = true;
   }
   return {
     runtime,
     seed: options.seed,
     created,
+    generatedFor: runtime.database.meta('demoToday'),
     users: JSON.parse(runtime.database.meta('demoUsers') ?? '[]') as DemoUser[],
     close: () => {
       runtime.database.close();
@@ -116,6 +129,20 @@ function alive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A digest of the demo generator's sources: what made a demo database, so an update remakes it. */
+function generatorFingerprint(root: string): string {
+  const digest = createHash('sha256');
+  const files = [
+    ...readdirSync(join(root, 'scripts', 'demo'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.includes('__tests__'))
+      .map((file) => join(root, 'scripts', 'demo', file)),
+    join(root, 'scripts', 'workbench', 'db', 'demoOrg.ts')
+  ].sort();
+  for (const file of files)
+    digest.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  return digest.digest('hex').slice(0, 16);
 }
 
 function load(options: DemoOrgOptions, reset: boolean): OrgRuntime {
