@@ -48,7 +48,8 @@ declare namespace Psms {
   interface PipelineRequest {
     /** e.g. `FY2026-Q4`. */
     period: string;
-    scope: Scope;
+    /** Null = the viewer's team, or everyone for leadership (the answer says which). */
+    scope: Scope | null;
   }
   /**
    * PartnerForecastController.getPipeline (cacheable). Over a few thousand opportunities the
@@ -61,6 +62,8 @@ declare namespace Psms {
     period: string;
     /** The server's today (the user's locale date), so every client computes alike. */
     today: string;
+    /** The scope answered: the one asked for, or the viewer's default. */
+    scope: Scope;
     aggregated: boolean;
     /** Aggregated over the whole channel, these rows carry partners but no owner: see `ownerOpportunities`. */
     opportunities: Opportunity[];
@@ -212,7 +215,8 @@ declare namespace Psms {
 
   // ---- Hygiene, KPIs, plans, maturity ----------------------------------------------------
   interface HygieneRequest {
-    scope: Scope;
+    /** Null = the viewer's team, or everyone for leadership (the answer says which). */
+    scope: Scope | null;
   }
   type HygieneSummaryRow = import('../main/default/lwc/psmsEngine/hygieneSummary').HygieneSummaryRow;
   /**
@@ -224,6 +228,8 @@ declare namespace Psms {
    */
   interface HygieneResponse {
     today: string;
+    /** The scope answered: the one asked for, or the viewer's default (absent in the maturity page's copy). */
+    scope?: Scope;
     aggregated?: boolean;
     opportunities: Opportunity[];
     partnerDeals: PartnerDeal[];

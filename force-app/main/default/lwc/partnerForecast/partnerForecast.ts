@@ -103,7 +103,8 @@ export default class PartnerForecast extends LightningElement {
   fiscalYearStartMonth: number | undefined;
   period: string | undefined;
   grouping: ForecastGrouping = 'partner';
-  scope: Psms.Scope = 'team';
+  /** The scope asked for; null until the user picks one (the server then answers with the user's default). */
+  scope: Psms.Scope | null = null;
   coSellOnly = false;
   selectedKey: string | null = null;
   dealPage = 0;
@@ -474,7 +475,7 @@ export default class PartnerForecast extends LightningElement {
   /** The table's scope for snapshot rows: its owners, its co-sell filter, its selected group. */
   private get waterfallScope(): WaterfallScope {
     const owners =
-      this.scope === 'all'
+      this.scopeValue === 'all'
         ? null
         : new Set((this.pipeline?.opportunities ?? []).map((opp) => opp.OwnerId ?? ''));
     return {
@@ -672,6 +673,11 @@ export default class PartnerForecast extends LightningElement {
   handleGrouping(event: CustomEvent<{ value: ForecastGrouping }>): void {
     this.grouping = event.detail.value;
     this.clearSelection();
+  }
+
+  /** The scope shown: the one picked, else the one answered (the user's default). */
+  get scopeValue(): Psms.Scope {
+    return this.scope ?? this.pipeline?.scope ?? 'team';
   }
 
   handleScope(event: CustomEvent<{ value: Psms.Scope }>): void {

@@ -51,7 +51,8 @@ const FINDINGS_PER_PAGE = 25;
 const GROUPS_PER_PAGE = 10;
 
 export default class PipelineHygieneBoard extends LightningElement {
-  scope: Psms.Scope = 'team';
+  /** The scope asked for; null until the user picks one (the server then answers with the user's default). */
+  scope: Psms.Scope | null = null;
   inputs: Psms.HygieneResponse | undefined;
   error: unknown;
   settings: PsmsSettings = DEFAULT_SETTINGS;
@@ -104,7 +105,7 @@ export default class PipelineHygieneBoard extends LightningElement {
     this.loadingPage = true;
     try {
       const page = await getHygienePage({
-        scope: this.scope,
+        scope: this.scopeValue,
         ownerId: this.filters.owner || null,
         partnerId: this.filters.partner || null,
         afterId: this.lastId
@@ -383,6 +384,11 @@ export default class PipelineHygieneBoard extends LightningElement {
   handleGroupPage(event: CustomEvent<{ page: number }>): void {
     const key = (event.target as HTMLElement).dataset.table as GroupKey;
     this.groupPages = { ...this.groupPages, [key]: event.detail.page };
+  }
+
+  /** The scope shown and paged: the one picked, else the one answered (the user's default). */
+  get scopeValue(): Psms.Scope {
+    return this.scope ?? this.inputs?.scope ?? 'team';
   }
 
   handleScope(event: CustomEvent<{ value: Psms.Scope }>): void {

@@ -231,6 +231,24 @@ describe('c-partner-forecast', () => {
     ]);
   });
 
+  it('asks for no scope until one is picked and shows the one the server answered', async () => {
+    const element = createElement('c-partner-forecast', { is: PartnerForecast });
+    document.body.appendChild(element);
+    wireOf(getSettings).emit(DEFAULT_SETTINGS);
+    await flushPromises();
+    // Both the quarter's and the accuracy quarter's read ask for none.
+    expect(wireOf(getPipeline).getLastConfig()).toEqual({ period: 'FY2026-Q3', scope: null });
+    // Leadership opens on the whole channel.
+    (getPipeline as unknown as { emit(v: unknown, f: (c: unknown) => boolean): void }).emit(
+      { ...pipeline, scope: 'all' },
+      byPeriod('FY2026-Q4')
+    );
+    await flushPromises();
+    expect((root(element).querySelector('[data-id="scope"]') as Element & { value: string }).value).toBe(
+      'all'
+    );
+  });
+
   it('re-reads when the period or scope changes', async () => {
     const element = await loaded();
     root(element)

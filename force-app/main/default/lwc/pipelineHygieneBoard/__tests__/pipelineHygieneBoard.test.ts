@@ -154,6 +154,19 @@ describe('c-pipeline-hygiene-board', () => {
     expect(pager.total).toBe(35);
   });
 
+  it('asks for no scope until one is picked and shows the one the server answered', async () => {
+    const element = createElement('c-pipeline-hygiene-board', { is: PipelineHygieneBoard });
+    document.body.appendChild(element);
+    await flushPromises();
+    expect(wireOf(getHygieneInputs).getLastConfig()).toEqual({ scope: null });
+    wireOf(getHygieneInputs).emit({ ...inputs, scope: 'all' });
+    wireOf(getSettings).emit(DEFAULT_SETTINGS);
+    await flushPromises();
+    expect((root(element).querySelector('[data-id="scope"]') as Element & { value: string }).value).toBe(
+      'all'
+    );
+  });
+
   it('re-reads when the scope changes', async () => {
     const element = await loaded();
     root(element)
