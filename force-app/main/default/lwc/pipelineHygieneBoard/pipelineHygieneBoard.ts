@@ -313,8 +313,10 @@ export default class PipelineHygieneBoard extends LightningElement {
   private get filteredFindings(): HygieneFinding[] {
     const { rule, severity, owner, partner } = this.filters;
     const names = this.names;
+    // Read once: the getter indexes every deal, and this runs per finding.
+    const facts = this.facts;
     const kept = (this.report?.findings ?? []).filter((finding) => {
-      const fact = this.facts.get(finding.recordId);
+      const fact = facts.get(finding.recordId);
       // Account findings (PLAN_OUTDATED) belong to the partner itself.
       const findingPartner = fact ? fact.partner : finding.recordId;
       return (
@@ -348,9 +350,8 @@ export default class PipelineHygieneBoard extends LightningElement {
     if (!data || !this.aggregated) {
       return this.listedCount;
     }
-    const accountFindings = (this.report?.findings ?? []).filter(
-      (finding) => !this.facts.has(finding.recordId)
-    );
+    const facts = this.facts;
+    const accountFindings = (this.report?.findings ?? []).filter((finding) => !facts.has(finding.recordId));
     const counted = summaryFindingCount(
       data,
       this.pages[0]?.summaries,
