@@ -103,6 +103,8 @@ export function summarizeHygiene(input: HygieneSummaryInput): HygieneSummaryRepo
     byOwner: new Map(),
     byPartner: new Map()
   };
+  // Rows repeat a few hundred combinations of conditions: each is read and weighed once.
+  const weighed = new Map<string, { findings: SummaryFinding[]; penalty: number }>();
   for (const row of input.rows) {
     if (input.allOpen !== true && row.Partner_Involved__c !== true) {
       continue;
@@ -110,12 +112,20 @@ export function summarizeHygiene(input: HygieneSummaryInput): HygieneSummaryRepo
     const count = row.Opportunity_Count__c ?? 0;
     const owner = row.Owner__c ?? '';
     const partner = row.Primary_Partner__c ?? '';
-    const findings = summaryFindings(row.Findings__c, input.settings);
-    let penalty = 0;
-    for (const finding of findings) {
-      penalty +=
-        input.settings.hygieneRules[finding.rule].weight ?? input.settings.severityWeights[finding.severity];
+    const conditions = row.Findings__c ?? '';
+    let known = weighed.get(conditions);
+    if (known === undefined) {
+      const findings = summaryFindings(conditions, input.settings);
+      let penalty = 0;
+      for (const finding of findings) {
+        penalty +=
+          input.settings.hygieneRules[finding.rule].weight ??
+          input.settings.severityWeights[finding.severity];
+      }
+      known = { findings, penalty };
+      weighed.set(conditions, known);
     }
+    const { findings, penalty } = known;
     const clean = penalty === 0 ? count : 0;
     report.evaluated += count;
     report.clean += clean;
