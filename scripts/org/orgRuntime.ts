@@ -10,6 +10,7 @@ import { ClassRegistry } from './interpret/classRegistry';
 import { Compiler } from './interpret/compiler';
 import { Execution } from './interpret/execution';
 import type { Clock, OrgContext } from './interpret/orgContext';
+import type { LimitCounts } from './limits/governorLimits';
 import type { RuntimeClass } from './interpret/runtimeClass';
 import { installSystemLibrary } from './interpret/system/library';
 import { Decimal } from './interpret/values/numbers';
@@ -72,6 +73,7 @@ export class OrgRuntime implements OrgContext {
   readonly sources: ApexSource[];
   readonly rules: ValidationRules;
   clock: Clock;
+  onAsyncStep: ((used: LimitCounts) => void) | null = null;
 
   private constructor(
     readonly options: RuntimeOptions,

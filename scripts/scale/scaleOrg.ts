@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { addDays, fiscalPeriodOf } from '../../force-app/main/default/lwc/psmsEngine/psmsEngine';
-import { toSql, type SqlValue } from '../org/database/storage';
-import { ASYNC_LIMITS, GovernorLimits, type LimitCounts } from '../org/limits/governorLimits';
+import type { SqlValue } from '../org/database/storage';
+import type { LimitCounts } from '../org/limits/governorLimits';
 import type { OrgRuntime } from '../org/orgRuntime';
 import type { ObjectDescribe } from '../org/schema/describe';
-import { openDemoOrg, type DemoOrg } from '../workbench/db/demoOrg';
+import { loadedRow, openDemoOrg, type DemoOrg } from '../workbench/db/demoOrg';
 import { clockOn } from '../workbench/startWorkbench';
 
 /**
@@ -120,7 +120,8 @@ export function recordedBuild(org: DemoOrg): { loadMs: number; jobs: JobRun[] } 
 
 /**
  * Runs anonymous Apex that starts a job and, through the runtime, everything it queues; records
- * the most any async step (a transaction with the async limits) used of each limit.
+ * the most any async step (a transaction with the async limits) used of each limit, as the
+ * runtime reports each step's use when it ends.
  */
 function runJob(runtime: OrgRuntime, name: string, apex: string, log: (line: string) => void): JobRun {
   const peak: LimitCounts = {
@@ -132,39 +133,21 @@ function runJob(runtime: OrgRuntime, name: string, apex: string, log: (line: str
     cpuMs: 0
   };
   let steps = 0;
-  let lastReport = Date.now();
-  const proto = GovernorLimits.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const originals = new Map<string, (...args: unknown[]) => unknown>();
-  const seen = new WeakSet<GovernorLimits>();
-  for (const method of ['countQuery', 'countQueryRows', 'countDml', 'countQueueable']) {
-    const original = proto[method];
-    originals.set(method, original);
-    proto[method] = function (this: GovernorLimits, ...args: unknown[]) {
-      try {
-        return original.apply(this, args);
-      } finally {
-        if (this.max === ASYNC_LIMITS) {
-          if (!seen.has(this)) {
-            seen.add(this);
-            steps++;
-            // A job of several minutes says how far it has got, every 15 seconds.
-            if (Date.now() - lastReport >= 15_000) {
-              lastReport = Date.now();
-              log(`  ${name}: ${steps} steps, ${((lastReport - started) / 1000).toFixed(0)} s so far`);
-            }
-          }
-          for (const key of ['queries', 'queryRows', 'dmlStatements', 'dmlRows', 'queueableJobs'] as const)
-            peak[key] = Math.max(peak[key], this.counts[key]);
-          peak.cpuMs = Math.max(peak.cpuMs, this.cpuTime());
-        }
-      }
-    };
-  }
   const started = Date.now();
+  let lastReport = started;
+  runtime.onAsyncStep = (used) => {
+    steps++;
+    for (const key of Object.keys(peak) as (keyof LimitCounts)[]) peak[key] = Math.max(peak[key], used[key]);
+    // A job of several minutes says how far it has got, every 15 seconds.
+    if (Date.now() - lastReport >= 15_000) {
+      lastReport = Date.now();
+      log(`  ${name}: ${steps} steps, ${((lastReport - started) / 1000).toFixed(0)} s so far`);
+    }
+  };
   try {
     runtime.executeAnonymous(apex, runtime.adminUserId);
   } finally {
-    for (const [method, original] of originals) proto[method] = original;
+    runtime.onAsyncStep = null;
   }
   return { name, ms: Date.now() - started, steps, peak };
 }
@@ -193,19 +176,8 @@ function load(runtime: OrgRuntime, sizes: Sizes, log: (line: string) => void): v
   };
   const sql = database.sql;
   const now = runtime.clock.now().toIso();
-  const row = (target: ObjectDescribe, values: Record<string, unknown>): Record<string, SqlValue> => {
-    const out: Record<string, SqlValue> = {
-      CreatedDate: now,
-      LastModifiedDate: now,
-      SystemModstamp: now,
-      IsDeleted: 0
-    };
-    for (const [name, value] of Object.entries(values)) {
-      const field = target.field(name);
-      if (field) out[field.name] = toSql(field, value);
-    }
-    return out;
-  };
+  const row = (target: ObjectDescribe, values: Record<string, unknown>): Record<string, SqlValue> =>
+    loadedRow(target, values, now);
 
   // More reps, in roles under the demo's partner managers, each holding PSMS_Partner_Rep.
   const managers = sql

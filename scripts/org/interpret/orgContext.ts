@@ -3,6 +3,7 @@ import type { OrgSchema } from '../schema/orgSchema';
 import type { ClassRegistry } from './classRegistry';
 import type { Compiler } from './compiler';
 import type { ApexDate, ApexDatetime } from './values/temporal';
+import type { LimitCounts } from '../limits/governorLimits';
 import type { OrgServices } from '../orgServices';
 
 /**
@@ -22,4 +23,6 @@ export interface OrgContext {
   compiler: Compiler;
   clock: Clock;
   services: OrgServices;
+  /** Told what each step of async work used of its limits as it ends (the scale benches report the largest). */
+  onAsyncStep?: ((used: LimitCounts) => void) | null;
 }

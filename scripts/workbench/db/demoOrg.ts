@@ -155,6 +155,29 @@ function load(options: DemoOrgOptions, reset: boolean): OrgRuntime {
   });
 }
 
+/**
+ * A record as a data load stores it (with the triggers bypassed): its known fields in their
+ * stored form (`value` maps each given value first), audit dates of now, not deleted.
+ */
+export function loadedRow(
+  target: ObjectDescribe,
+  values: Record<string, unknown>,
+  now: string,
+  value: (given: unknown) => unknown = (given) => given
+): Record<string, SqlValue> {
+  const row: Record<string, SqlValue> = {
+    CreatedDate: now,
+    LastModifiedDate: now,
+    SystemModstamp: now,
+    IsDeleted: 0
+  };
+  for (const [name, given] of Object.entries(values)) {
+    const field = target.field(name);
+    if (field) row[field.name] = toSql(field, value(given));
+  }
+  return row;
+}
+
 function seed(runtime: OrgRuntime, org: GeneratedOrg): void {
   const { database, schema } = runtime;
   const object = (name: string): ObjectDescribe => {
@@ -177,17 +200,9 @@ function seed(runtime: OrgRuntime, org: GeneratedOrg): void {
   const now = runtime.clock.now().toIso();
   const rows = (target: ObjectDescribe, records: Record<string, unknown>[]): Record<string, SqlValue>[] =>
     records.map((record) => {
-      const row: Record<string, SqlValue> = {
-        CreatedDate: now,
-        LastModifiedDate: now,
-        SystemModstamp: now,
-        IsDeleted: 0
-      };
-      for (const [name, value] of Object.entries(record)) {
-        const field = target.field(name);
-        if (!field) continue;
-        row[field.name] = toSql(field, typeof value === 'string' ? (ids.get(value) ?? value) : value);
-      }
+      const row = loadedRow(target, record, now, (value) =>
+        typeof value === 'string' ? (ids.get(value) ?? value) : value
+      );
       // An auto-number Name is the org's to give, on a data load too (REG-00042): the generator leaves it out.
       const autoName = target.field('Name')?.autoNumberFormat;
       if (autoName && row.Name == null)

@@ -65,6 +65,7 @@ function ownTransaction(ex: Execution, work: () => void): void {
   try {
     work();
   } finally {
+    ex.org.onAsyncStep?.(ex.limits.snapshot());
     ex.limits = outer;
     ex.dmlKinds = kinds;
   }
