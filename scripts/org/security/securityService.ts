@@ -134,17 +134,6 @@ export class PlatformSecurity implements SecurityService {
     );
   }
 
-  readable(ex: Execution, object: ObjectDescribe, ids: readonly string[]): Set<string> {
-    return accessibleIds(
-      this.database.schema,
-      this.database.sql,
-      this.access(ex.userId),
-      object,
-      ids,
-      'read'
-    );
-  }
-
   classAccess(userId: string, className: string): boolean {
     return this.access(userId).classAccess(className);
   }
