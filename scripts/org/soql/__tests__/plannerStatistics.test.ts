@@ -40,17 +40,7 @@ describe('the query planner on a table that has grown', () => {
         }))
       )
     );
-    // Every statement the engine prepares, planned as SQLite would run it.
-    const sql = org.database.sql;
-    const prepare = sql.prepare.bind(sql);
-    sql.prepare = ((text: string) => {
-      if (text.startsWith('SELECT') && text.includes('"Project__c"')) {
-        const params = (text.match(/\?/g) ?? []).map(() => null);
-        const plan = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
-        plans.push(plan.map((step) => step.detail).join('; '));
-      }
-      return prepare(text);
-    }) as typeof sql.prepare;
+    recordPlans(org, 'Project__c', plans);
   });
 
   afterAll(() => org.close());
@@ -144,16 +134,7 @@ describe('a case-insensitive external id', () => {
         Array.from({ length: 20_000 }, (_, i) => ({ Name: `Ticket ${i}`, Ref__c: `Slice|${i % 400}` }))
       )
     );
-    const sql = org.database.sql;
-    const prepare = sql.prepare.bind(sql);
-    sql.prepare = ((text: string) => {
-      if (text.startsWith('SELECT') && text.includes('"Ticket__c"')) {
-        const params = (text.match(/\?/g) ?? []).map(() => null);
-        const plan = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
-        plans.push(plan.map((step) => step.detail).join('; '));
-      }
-      return prepare(text);
-    }) as typeof sql.prepare;
+    recordPlans(org, 'Ticket__c', plans);
   });
 
   afterAll(() => org.close());
@@ -165,3 +146,17 @@ describe('a case-insensitive external id', () => {
     expect(plans.at(-1)).toMatch(/INDEX Ticket__c_Ref__c_nocase/);
   });
 });
+
+/** Every SELECT the engine prepares on the table, planned as SQLite would run it, into `plans`. */
+function recordPlans(org: TestOrg, table: string, plans: string[]): void {
+  const sql = org.database.sql;
+  const prepare = sql.prepare.bind(sql);
+  sql.prepare = ((text: string) => {
+    if (text.startsWith('SELECT') && text.includes(`"${table}"`)) {
+      const params = (text.match(/\?/g) ?? []).map(() => null);
+      const plan = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
+      plans.push(plan.map((step) => step.detail).join('; '));
+    }
+    return prepare(text);
+  }) as typeof sql.prepare;
+}
