@@ -502,10 +502,15 @@ type Snapshots = {
   ownerSnapshots?: Record<string, unknown>[];
 };
 
-/** The waterfall of the partner channel (or one group of a grouping) from `from` to the latest snapshot. */
+/**
+ * The waterfall of the partner channel (or one group of a grouping) from the earliest snapshot to
+ * the latest; null with fewer than two snapshots in the period, where the forecast tab shows none
+ * (`waterfallModel`): a single date has no summarised pairs to read.
+ */
 function waterfall(data: Snapshots, pipeline: Pipeline, by: ForecastGrouping | null, key: string | null) {
   const from = data.dates[0];
   const to = data.dates[data.dates.length - 1];
+  if (from === undefined || from >= to) return null;
   const byOwner = by === 'owner' || by === 'manager';
   const rows = ((byOwner ? data.ownerSnapshots : undefined) ?? data.snapshots) as Record<
     string,
@@ -589,6 +594,7 @@ function move(changes: Change[]): void {
 
 describe('the summarised changes give the engine the same waterfall as the snapshots', () => {
   it('for the whole channel and each group of each grouping', () => {
+    let waterfalls = 0;
     fc.assert(
       fc.property(
         fc.array(oppArb, { minLength: 1, maxLength: 20 }),
@@ -608,7 +614,9 @@ describe('the summarised changes give the engine the same waterfall as the snaps
             expect(summarised.aggregated).toBe(true);
             expect(summarised.dates).toEqual(raw.dates);
             const pipeline = rawPipeline(leader, 'all');
-            expect(waterfall(summarised, pipeline, null, null)).toEqual(waterfall(raw, pipeline, null, null));
+            const whole = waterfall(raw, pipeline, null, null);
+            expect(waterfall(summarised, pipeline, null, null)).toEqual(whole);
+            if (whole) waterfalls++;
             for (const by of GROUPINGS) {
               const keyOf = forecastGroupKey({
                 by,
@@ -643,5 +651,7 @@ describe('the summarised changes give the engine the same waterfall as the snaps
       ),
       { numRuns: 10 }
     );
+    // Most runs have both snapshots in the period: the waterfalls compared were not all absent.
+    expect(waterfalls).toBeGreaterThan(0);
   }, 600_000);
 });
