@@ -50,6 +50,26 @@ const ALL = '';
 const FINDINGS_PER_PAGE = 25;
 const GROUPS_PER_PAGE = 10;
 
+interface Fact {
+  owner: string;
+  partner: string;
+}
+
+/** The board's derived data, and the inputs, pages, settings (and filters) it was made from. */
+interface Derived {
+  inputs: Psms.HygieneResponse | undefined;
+  pages: Psms.HygieneResponse[];
+  settings: PsmsSettings;
+  report: HygieneReport | null;
+  facts: Map<string, Fact>;
+  names: Record<string, string>;
+  filtered: { filters: Record<Filter, string>; findings: HygieneFinding[] } | null;
+}
+
+// Kept beside the component, not in its fields: a field written while rendering would render again.
+// The inputs, pages, settings and filters are replaced, never changed, so identity says when to redo it.
+const derivedKept = new WeakMap<object, Derived>();
+
 export default class PipelineHygieneBoard extends LightningElement {
   /** The scope asked for; null until the user picks one (the server then answers with the user's default). */
   scope: Psms.Scope | null = null;
@@ -156,51 +176,64 @@ export default class PipelineHygieneBoard extends LightningElement {
     return this.inputs === undefined && this.error === undefined;
   }
 
-  private get report(): HygieneReport | null {
-    const data = this.inputs;
-    if (!data) {
-      return null;
-    }
-    const records = this.records;
-    return evaluateHygiene({
-      today: data.today,
-      opportunities: records.opportunities,
-      partners: indexPartnerDeals(records.partnerDeals),
-      registrations: records.registrations,
-      accounts: data.partners,
-      plans: data.plans,
-      settings: this.settings
-    });
-  }
-
-  /** Per opportunity evaluated: its owner and primary partner, so findings and groups can be sliced. */
-  private get facts(): Map<string, { owner: string; partner: string }> {
-    const data = this.inputs;
-    const facts = new Map<string, { owner: string; partner: string }>();
-    if (!data) {
-      return facts;
+  /**
+   * The report and what slices it, made once for the inputs, pages and settings they come from:
+   * a render reads them from a dozen getters, each of which evaluated every deal again.
+   */
+  private get derived(): Derived {
+    const { inputs, pages, settings } = this;
+    const kept = derivedKept.get(this);
+    if (kept && kept.inputs === inputs && kept.pages === pages && kept.settings === settings) {
+      return kept;
     }
     const records = this.records;
     const index = indexPartnerDeals(records.partnerDeals);
+    // Per opportunity evaluated: its owner and primary partner, so findings and groups can be sliced.
+    const facts = new Map<string, Fact>();
+    const names: Record<string, string> = {};
     for (const opp of records.opportunities) {
       facts.set(opp.Id, {
         owner: opp.OwnerId ?? '',
         partner: index.get(opp.Id)?.primary?.Partner_Account__c ?? ''
       });
     }
-    return facts;
+    for (const record of [...(inputs?.users ?? []), ...(inputs?.partners ?? []), ...records.opportunities]) {
+      names[record.Id] = record.Name ?? record.Id;
+    }
+    const report = inputs
+      ? evaluateHygiene({
+          today: inputs.today,
+          opportunities: records.opportunities,
+          partners: index,
+          registrations: records.registrations,
+          accounts: inputs.partners,
+          plans: inputs.plans,
+          settings
+        })
+      : null;
+    const derived: Derived = {
+      inputs,
+      pages,
+      settings,
+      report,
+      facts,
+      names,
+      filtered: null
+    };
+    derivedKept.set(this, derived);
+    return derived;
+  }
+
+  private get report(): HygieneReport | null {
+    return this.derived.report;
+  }
+
+  private get facts(): Map<string, Fact> {
+    return this.derived.facts;
   }
 
   private get names(): Record<string, string> {
-    const names: Record<string, string> = {};
-    for (const record of [
-      ...(this.inputs?.users ?? []),
-      ...(this.inputs?.partners ?? []),
-      ...this.records.opportunities
-    ]) {
-      names[record.Id] = record.Name ?? record.Id;
-    }
-    return names;
+    return this.derived.names;
   }
 
   get recordNames(): Record<string, string> {
@@ -311,11 +344,13 @@ export default class PipelineHygieneBoard extends LightningElement {
 
   /** Every finding the filters keep, highest severity first (then by record, so pages are stable). */
   private get filteredFindings(): HygieneFinding[] {
+    const derived = this.derived;
+    if (derived.filtered?.filters === this.filters) {
+      return derived.filtered.findings;
+    }
     const { rule, severity, owner, partner } = this.filters;
-    const names = this.names;
-    // Read once: the getter indexes every deal, and this runs per finding.
-    const facts = this.facts;
-    const kept = (this.report?.findings ?? []).filter((finding) => {
+    const { names, facts } = derived;
+    const kept = (derived.report?.findings ?? []).filter((finding) => {
       const fact = facts.get(finding.recordId);
       // Account findings (PLAN_OUTDATED) belong to the partner itself.
       const findingPartner = fact ? fact.partner : finding.recordId;
@@ -326,12 +361,14 @@ export default class PipelineHygieneBoard extends LightningElement {
         (partner === ALL || findingPartner === partner)
       );
     });
-    return kept.sort(
+    kept.sort(
       (a, b) =>
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         (names[a.recordId] ?? '').localeCompare(names[b.recordId] ?? '') ||
         a.recordId.localeCompare(b.recordId)
     );
+    derived.filtered = { filters: this.filters, findings: kept };
+    return kept;
   }
 
   /** The page of findings shown. */

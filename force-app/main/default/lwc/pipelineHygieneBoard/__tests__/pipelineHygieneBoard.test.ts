@@ -108,6 +108,30 @@ describe('c-pipeline-hygiene-board', () => {
     expect(options[0].value).toBe('');
   });
 
+  it('evaluates again when the settings or the inputs are delivered anew', async () => {
+    const element = await loaded();
+    const rules = () =>
+      (
+        root(element).querySelector('c-finding-list') as Element & { findings: { rule: string }[] }
+      ).findings.map((finding) => finding.rule);
+    expect(rules()).toContain('NO_NEXT_STEP');
+    // The org's settings, with the rule switched off: the findings made under the defaults go.
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      hygieneRules: {
+        ...DEFAULT_SETTINGS.hygieneRules,
+        NO_NEXT_STEP: { ...DEFAULT_SETTINGS.hygieneRules.NO_NEXT_STEP, active: false }
+      }
+    };
+    wireOf(getSettings).emit(settings);
+    await flushPromises();
+    expect(rules()).not.toContain('NO_NEXT_STEP');
+    // New inputs under the same settings (no open deals left) replace the report of the earlier ones.
+    wireOf(getHygieneInputs).emit({ ...inputs, opportunities: [], partnerDeals: [] });
+    await flushPromises();
+    expect(rules()).toEqual(['PLAN_OUTDATED']);
+  });
+
   it('pages a long list of findings, 25 at a time, highest severity first, and starts again on a new filter', async () => {
     const many = {
       ...inputs,
