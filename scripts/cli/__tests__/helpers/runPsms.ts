@@ -11,6 +11,8 @@ export interface Run {
   stderr: string;
 }
 
+const utf8 = new TextDecoder();
+
 export async function psms(argv: string[], deps: CliDeps = {}, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
@@ -18,8 +20,8 @@ export async function psms(argv: string[], deps: CliDeps = {}, env: NodeJS.Proce
     argv,
     {
       stdout: {
-        write: (text: string, done: () => void) => {
-          stdout += text;
+        write: (text: string | Uint8Array, done: () => void) => {
+          stdout += typeof text === 'string' ? text : utf8.decode(text);
           done();
         },
         isTTY: false

@@ -1,24 +1,21 @@
 /**
- * JSON.stringify(value) in pieces: the top-level arrays (a million hygiene findings) are written
- * element by element instead of as one string, which at a million findings was 260 MB of text
- * plus its UTF-16 copy (2.7 GiB peak). The text is the same as JSON.stringify's, byte for byte:
- * the same separators, keys whose value stringifies to nothing (undefined) left out, and
- * array elements that stringify to nothing written as null.
+ * JSON.stringify(value) in pieces: the top-level arrays are written element by element, or (a
+ * million hygiene findings) as the UTF-8 parts the report wrote them into, instead of as one
+ * string, which at a million findings was 260 MB of text plus its UTF-16 copy (2.7 GiB peak).
+ * The text is the same as JSON.stringify's, byte for byte: the same separators, keys whose value
+ * stringifies to nothing (undefined) left out, and array elements that stringify to nothing
+ * written as null.
  */
-export function* jsonChunks(value: object): Generator<string> {
-  if (value instanceof JsonRows) {
-    yield* rowsChunks(value);
-    return;
-  }
+export function* jsonChunks(value: object): Generator<string | Uint8Array> {
   if (Array.isArray(value)) {
     yield* arrayChunks(value);
     return;
   }
   let first = true;
   for (const [key, field] of Object.entries(value)) {
-    if (field instanceof JsonRows || field instanceof JsonPieces) {
+    if (field instanceof JsonPieces) {
       yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
-      yield* field instanceof JsonPieces ? field.chunks() : rowsChunks(field as JsonRows<unknown>);
+      yield* field.chunks();
     } else if (Array.isArray(field)) {
       yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
       yield* arrayChunks(field);
@@ -41,42 +38,22 @@ function* arrayChunks(items: readonly unknown[]): Generator<string> {
   yield ']';
 }
 
-/**
- * A JSON array whose elements the report writes itself, each exactly as JSON.stringify writes
- * the object it stands for: a million hygiene findings are then written straight from the
- * engine's findings, not copied into a million objects first to be stringified one by one.
- */
-export class JsonRows<T> {
-  constructor(
-    readonly items: readonly T[],
-    readonly render: (item: T) => string
-  ) {}
-
-  /** What any other reader of the report's JSON sees: the array itself. */
-  toJSON(): unknown[] {
-    return this.items.map((item) => JSON.parse(this.render(item)) as unknown);
-  }
-}
-
-function* rowsChunks<T>(rows: JsonRows<T>): Generator<string> {
-  const { items, render } = rows;
-  yield '[';
-  for (let i = 0; i < items.length; i++) yield i === 0 ? render(items[i]) : `,${render(items[i])}`;
-  yield ']';
-}
-
-/** A JSON array already written as text: pieces of one or more elements each, in order. */
+/** A JSON array already written as UTF-8: pieces of one or more elements each, in order. */
 export class JsonPieces {
-  constructor(readonly pieces: readonly string[]) {}
+  constructor(readonly pieces: readonly Uint8Array[]) {}
 
-  *chunks(): Generator<string> {
+  *chunks(): Generator<string | Uint8Array> {
     yield '[';
-    for (let i = 0; i < this.pieces.length; i++) yield i === 0 ? this.pieces[i] : `,${this.pieces[i]}`;
+    for (let i = 0; i < this.pieces.length; i++) {
+      if (i > 0) yield ',';
+      yield this.pieces[i];
+    }
     yield ']';
   }
 
   /** What any other reader of the report's JSON sees: the array itself. */
   toJSON(): unknown[] {
-    return JSON.parse(`[${this.pieces.join(',')}]`) as unknown[];
+    const utf8 = new TextDecoder();
+    return JSON.parse(`[${this.pieces.map((piece) => utf8.decode(piece)).join(',')}]`) as unknown[];
   }
 }

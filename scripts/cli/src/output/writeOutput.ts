@@ -13,8 +13,11 @@ import { styleFor, textChunks } from './table';
 export type OutputFormat = 'table' | 'json' | 'csv' | 'md';
 
 export interface OutputStream {
-  /** Calls `done` once the text is taken (handed to the system) or failed, as a Node stream does. */
-  write(text: string, done: (error?: Error | null) => void): unknown;
+  /**
+   * Calls `done` once the text (or its UTF-8 bytes, already encoded) is taken (handed to the
+   * system) or failed, as a Node stream does.
+   */
+  write(text: string | Uint8Array, done: (error?: Error | null) => void): unknown;
   isTTY?: boolean;
   /** A Node stream's: with a listener, a failed write is not also an uncaught exception. */
   on?(event: 'error', listener: (error: Error) => void): unknown;
@@ -29,7 +32,7 @@ export function renderChunks(
   format: OutputFormat,
   stdout: { isTTY?: boolean },
   env: NodeJS.ProcessEnv
-): Iterable<string> {
+): Iterable<string | Uint8Array> {
   switch (format) {
     case 'json':
       return line(jsonChunks(report.json));
@@ -43,7 +46,7 @@ export function renderChunks(
 }
 
 /** --json prints one object on one line. */
-function* line(chunks: Iterable<string>): Generator<string> {
+function* line(chunks: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
   yield* chunks;
   yield '\n';
 }
@@ -53,13 +56,20 @@ function* line(chunks: Iterable<string>): Generator<string> {
  * reader holds one block, not the report, and a write that fails (a full disk, a reader that
  * went away) stops the report with an OutputError instead of an uncaught stream error.
  */
-export async function writeChunks(out: OutputStream, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(out: OutputStream, chunks: Iterable<string | Uint8Array>): Promise<void> {
   // The failure comes with the write's callback; the event must be listened to all the same.
   const ignore = () => undefined;
   out.on?.('error', ignore);
   try {
     let block = '';
     for (const chunk of chunks) {
+      if (typeof chunk !== 'string') {
+        // Bytes come in parts large enough to be written as they are (hygieneJson.ts).
+        if (block !== '') await written(out, block);
+        block = '';
+        await written(out, chunk);
+        continue;
+      }
       block += chunk;
       if (block.length >= BLOCK_CHARS) {
         await written(out, block);
@@ -72,7 +82,7 @@ export async function writeChunks(out: OutputStream, chunks: Iterable<string>): 
   }
 }
 
-function written(out: OutputStream, text: string): Promise<void> {
+function written(out: OutputStream, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     out.write(text, (error) => {
       if (error) reject(new OutputError((error as NodeJS.ErrnoException).code ?? ''));

@@ -10,10 +10,8 @@ import {
   type Partner_Deal__c
 } from '../engine';
 import { IdMap } from '../data/idMap';
-import { JsonRows } from '../output/jsonChunks';
-import { inRecordOrder } from '../output/recordOrder';
 import { count, rowsOf, text, type Cell, type Table } from '../output/reportOutput';
-import { findingJson, HygieneJson } from './hygieneJson';
+import { HygieneJson } from './hygieneJson';
 import { each, load, requireSource, type ReportCommand } from './reportCommand';
 
 /**
@@ -137,17 +135,10 @@ export const hygieneReport: ReportCommand = {
     // Only the format asked for is built (a getter each): at a million opportunities the
     // findings alone are over a million objects, and the JSON and the tables shape them twice.
     return {
+      // In record id order (each record's findings in rule order): the opportunities are
+      // evaluated in the order they are read, which must not show in the report.
       get json() {
-        if (streamed !== null) return streamed.json(report);
-        // In record id order (each record's findings in rule order): the opportunities are
-        // evaluated in the order they are read, which must not show in the report.
-        return {
-          asOf: report.asOf,
-          findings: new JsonRows(inRecordOrder(report.findings), findingJson),
-          scores: inRecordOrder(report.scores),
-          hygienePercent: report.hygienePercent,
-          unreliable: report.unreliable
-        };
+        return (streamed ?? new HygieneJson()).json(report);
       },
       summary: [
         { label: 'As of', value: report.asOf, kind: 'text' },

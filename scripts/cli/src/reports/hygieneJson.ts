@@ -1,120 +1,177 @@
 import type { HygieneFinding, HygieneReport } from '../engine';
-import { JsonPieces, JsonRows } from '../output/jsonChunks';
+import { JsonPieces } from '../output/jsonChunks';
 import { inRecordOrder } from '../output/recordOrder';
 
 /**
- * `psms hygiene --json` written as the opportunities are evaluated: every few thousand, the
- * engine hands over its findings and scores (HygieneEvaluation.take) and they become JSON text
+ * `psms hygiene --json` written as the opportunities are evaluated: every few hundred, the
+ * engine hands over its findings and scores (HygieneEvaluation.take) and they become JSON bytes
  * at once, so that a million opportunities' 1.8M findings are never held as objects together
  * (the garbage collector copied them about, ~3 s of a 1M-row run).
  *
- * The output is the one the report always printed: findings and scores in record id order
- * (each record's in rule order), as inRecordOrder orders them. An export in id order gives the
- * text in that order already (then the partner accounts' plan findings are merged in between
- * the parts); anything else — an export out of order, an account id inside a part's range —
- * turns the text back into the objects it was written from and orders them as before.
+ * The output is the one the report always printed, JSON.stringify's text byte for byte: findings
+ * and scores in record id order (each record's in rule order), as inRecordOrder orders them. An
+ * export in id order gives the bytes in that order already (then the partner accounts' plan
+ * findings are merged in between the parts); anything else — an export out of order, an account
+ * id inside a part's range — turns the bytes back into the objects they were written from and
+ * orders them as before.
  */
 
-type Row = Pick<HygieneFinding, 'rule' | 'severity' | 'recordId' | 'reason'>;
+type Finding = Pick<HygieneFinding, 'rule' | 'severity' | 'recordId' | 'reason'>;
+type Score = HygieneReport['scores'][number];
 
-/** A run of elements as JSON text, the ids of its first and last record, and whether its ids never go down. */
+/** A run of elements as JSON (UTF-8), the ids of its first and last record, and whether its ids never go down. */
 interface Part {
-  text: string;
+  bytes: Buffer;
   first: string;
   last: string;
   inOrder: boolean;
 }
 
-/** JSON strings of the few values that repeat in every finding (rule ids, severities), made once. */
-const QUOTED = new Map<string, string>();
-function quoted(text: string): string {
-  let json = QUOTED.get(text);
-  if (json === undefined) {
-    json = JSON.stringify(text);
-    QUOTED.set(text, json);
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const CLOSE = 0x7d;
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const REASON_KEY = ascii(',"reason":');
+const SCORE_OPEN = ascii('{"recordId":');
+const SCORE_KEY = ascii(',"score":');
+
+/** `{"rule":…,"severity":…,"recordId":` per rule and severity, made once. */
+const FINDING_OPEN = new Map<string, Map<string, Buffer>>();
+function findingOpen(rule: string, severity: string): Buffer {
+  let bySeverity = FINDING_OPEN.get(rule);
+  if (bySeverity === undefined) {
+    bySeverity = new Map();
+    FINDING_OPEN.set(rule, bySeverity);
   }
-  return json;
-}
-
-/** A score as JSON.stringify writes { recordId, score } (SPEC §9's two keys). */
-export function scoreJson({ recordId, score }: HygieneReport['scores'][number]): string {
-  return `{"recordId":${JSON.stringify(recordId)},"score":${JSON.stringify(score)}}`;
-}
-
-/** A finding as JSON.stringify writes { rule, severity, recordId, reason }. */
-export function findingJson({ rule, severity, recordId, reason }: Row): string {
-  return `{"rule":${quoted(rule)},"severity":${quoted(severity)},"recordId":${JSON.stringify(recordId)},"reason":${JSON.stringify(reason)}}`;
+  let open = bySeverity.get(severity);
+  if (open === undefined) {
+    open = Buffer.from(`{"rule":${JSON.stringify(rule)},"severity":${JSON.stringify(severity)},"recordId":`);
+    bySeverity.set(severity, open);
+  }
+  return open;
 }
 
 /**
- * Elements written as they come, joined into parts of about `partChars`: a part that large is
- * made outside the young generation, so the garbage collector never copies it, and the small
- * strings it is joined from die young (parts of one hand-over each, ~80 KB, were copied into the
- * old generation: ~0.3 s more garbage collection at 1M rows).
+ * Elements written as they come, straight into parts of about `partBytes` of UTF-8: the bytes the
+ * output writes, made once, outside the JavaScript heap. Made as strings, each element was
+ * concatenated, joined into a part, then encoded again as it was written: three copies of 260 MB
+ * at a million opportunities (~1.4 s), and garbage collection of the strings on top.
  */
-const PART_CHARS = 1 << 18;
+const PART_BYTES = 1 << 20;
 
-class Parts<T extends { recordId: string }> {
+class Parts {
   readonly parts: Part[] = [];
-  private texts: string[] = [];
-  private chars = 0;
+  private buffer: Buffer | null = null;
+  private used = 0;
   private first = '';
   private last = '';
   private inOrder = true;
 
-  constructor(
-    private readonly render: (item: T) => string,
-    private readonly partChars: number
-  ) {}
+  constructor(private readonly partBytes: number) {}
 
-  add(items: readonly T[]): void {
-    for (const item of items) {
-      const text = this.render(item);
-      if (this.texts.length === 0) {
-        this.first = item.recordId;
-      } else if (this.last !== item.recordId && this.last > item.recordId) {
-        this.inOrder = false;
-      }
-      this.last = item.recordId;
-      this.texts.push(text);
-      this.chars += text.length + 1;
+  findings(items: readonly Finding[]): void {
+    for (const { rule, severity, recordId, reason } of items) {
+      const open = findingOpen(rule, severity);
+      this.element(recordId, open.length + REASON_KEY.length + room(recordId) + room(reason) + 1);
+      this.bytes(open);
+      this.string(recordId);
+      this.bytes(REASON_KEY);
+      this.string(reason);
+      (this.buffer as Buffer)[this.used++] = CLOSE;
     }
-    if (this.chars >= this.partChars) this.flush();
+  }
+
+  scores(items: readonly Score[]): void {
+    for (const { recordId, score } of items) {
+      // JSON.stringify's number (null for a value JSON has none for), as plain ASCII.
+      const number = JSON.stringify(score) ?? 'null';
+      this.element(recordId, SCORE_OPEN.length + room(recordId) + SCORE_KEY.length + number.length + 1);
+      this.bytes(SCORE_OPEN);
+      this.string(recordId);
+      this.bytes(SCORE_KEY);
+      this.plain(number);
+      (this.buffer as Buffer)[this.used++] = CLOSE;
+    }
   }
 
   flush(): readonly Part[] {
-    if (this.texts.length > 0) {
+    if (this.buffer !== null) {
       this.parts.push({
-        text: this.texts.join(','),
+        bytes: this.buffer.subarray(0, this.used),
         first: this.first,
         last: this.last,
         inOrder: this.inOrder
       });
-      this.texts = [];
-      this.chars = 0;
+      this.buffer = null;
       this.inOrder = true;
     }
     return this.parts;
   }
+
+  /** Starts an element of at most `bytes` (with its comma) in this part, or in a new one. */
+  private element(recordId: string, bytes: number): void {
+    if (this.buffer !== null && this.used + bytes + 1 > this.buffer.length) this.flush();
+    if (this.buffer === null) {
+      this.buffer = Buffer.allocUnsafe(Math.max(this.partBytes, bytes));
+      this.used = 0;
+      this.first = recordId;
+    } else {
+      if (this.last !== recordId && this.last > recordId) this.inOrder = false;
+      this.buffer[this.used++] = COMMA;
+    }
+    this.last = recordId;
+  }
+
+  private bytes(bytes: Buffer): void {
+    const buffer = this.buffer as Buffer;
+    let at = this.used;
+    for (let i = 0; i < bytes.length; i++) buffer[at++] = bytes[i];
+    this.used = at;
+  }
+
+  /** Text known to be printable ASCII without quotes or backslashes. */
+  private plain(text: string): void {
+    const buffer = this.buffer as Buffer;
+    let at = this.used;
+    for (let i = 0; i < text.length; i++) buffer[at++] = text.charCodeAt(i);
+    this.used = at;
+  }
+
+  /**
+   * A JSON string as JSON.stringify writes it: printable ASCII without a quote or a backslash is
+   * copied as it is; anything else (an escape, a character beyond ASCII) is left to JSON.stringify.
+   */
+  private string(text: string): void {
+    const buffer = this.buffer as Buffer;
+    let at = this.used;
+    buffer[at++] = QUOTE;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) {
+        this.used += buffer.write(JSON.stringify(text), this.used, 'utf8');
+        return;
+      }
+      buffer[at++] = c;
+    }
+    buffer[at++] = QUOTE;
+    this.used = at;
+  }
 }
 
-/** Parts whose ids never go down across them either: one run, as inRecordOrder sees it. */
-function oneRun(parts: readonly Part[]): boolean {
-  for (let i = 0; i < parts.length; i++) {
-    if (!parts[i].inOrder) return false;
-    if (i > 0 && parts[i - 1].last > parts[i].first) return false;
-  }
-  return true;
+/** The most bytes a string can take as JSON: 6 per unit escaped (\u001f), or 3 per unit in UTF-8 of JSON.stringify's text. */
+function room(text: string): number {
+  return text.length * 6 + 2;
 }
 
 export class HygieneJson {
-  private readonly findings: Parts<Row>;
-  private readonly scoreParts: Parts<HygieneReport['scores'][number]>;
+  private readonly findingParts: Parts;
+  private readonly scoreParts: Parts;
 
-  /** `partChars`: the size of the parts (tests make them small). */
-  constructor(partChars = PART_CHARS) {
-    this.findings = new Parts(findingJson, partChars);
-    this.scoreParts = new Parts(scoreJson, partChars);
+  /** `partBytes`: the size of the parts (tests make them small). */
+  constructor(private readonly partBytes = PART_BYTES) {
+    this.findingParts = new Parts(partBytes);
+    this.scoreParts = new Parts(partBytes);
   }
   /** How many findings (of opportunities) and scores were written. */
   findingCount = 0;
@@ -124,19 +181,29 @@ export class HygieneJson {
   add(taken: Pick<HygieneReport, 'findings' | 'scores'>): void {
     this.findingCount += taken.findings.length;
     this.scores += taken.scores.length;
-    this.findings.add(taken.findings);
-    this.scoreParts.add(taken.scores);
+    this.findingParts.findings(taken.findings);
+    this.scoreParts.scores(taken.scores);
   }
 
   /**
    * The report's JSON. `report`: the evaluation's report after everything was taken, so its
-   * findings and scores are the partner accounts' (plan findings, their scores), in id order.
+   * findings and scores are the partner accounts' (plan findings, their scores), in id order;
+   * or a report nothing was taken from, all of whose findings and scores are then ordered here.
    */
   json(report: HygieneReport): object {
+    const written = (write: (parts: Parts) => void) => {
+      const parts = new Parts(this.partBytes);
+      write(parts);
+      return parts.flush();
+    };
     return {
       asOf: report.asOf,
-      findings: ordered(this.findings.flush(), report.findings, findingJson),
-      scores: ordered(this.scoreParts.flush(), report.scores, scoreJson),
+      findings: ordered(this.findingParts.flush(), report.findings, (items) =>
+        written((parts) => parts.findings(items))
+      ),
+      scores: ordered(this.scoreParts.flush(), report.scores, (items) =>
+        written((parts) => parts.scores(items))
+      ),
       hygienePercent: report.hygienePercent,
       unreliable: report.unreliable
     };
@@ -151,25 +218,40 @@ export class HygieneJson {
 function ordered<T extends { recordId: string }>(
   parts: readonly Part[],
   extras: readonly T[],
-  render: (item: T) => string
-): JsonPieces | JsonRows<T> {
-  const sorted = () => new JsonRows<T>(inRecordOrder([...parts.flatMap(parsed<T>), ...extras]), render);
+  write: (items: readonly T[]) => readonly Part[]
+): JsonPieces {
+  const pieces = (written: readonly Part[]) => new JsonPieces(written.map((p) => p.bytes));
+  const sorted = () => pieces(write(inRecordOrder([...parts.flatMap(parsed<T>), ...extras])));
   if (!oneRun(parts) || extras.some((item, i) => i > 0 && extras[i - 1].recordId > item.recordId))
     return sorted();
-  const pieces: string[] = [];
+  const merged: Part[] = [];
   let extra = 0;
+  // The accounts' elements before the first part whose ids are all after them, written together.
+  const extrasBefore = (id: string | null) => {
+    const from = extra;
+    while (extra < extras.length && (id === null || extras[extra].recordId < id)) extra++;
+    if (extra > from) merged.push(...write(extras.slice(from, extra)));
+  };
   for (const p of parts) {
-    // An account's element goes before the first part whose ids are all after it; one that
-    // falls inside a part's ids cannot be placed in its text.
-    while (extra < extras.length && extras[extra].recordId < p.first) pieces.push(render(extras[extra++]));
+    extrasBefore(p.first);
+    // One that falls inside a part's ids cannot be placed in its bytes.
     if (extra < extras.length && extras[extra].recordId < p.last) return sorted();
-    pieces.push(p.text);
+    merged.push(p);
   }
-  while (extra < extras.length) pieces.push(render(extras[extra++]));
-  return new JsonPieces(pieces);
+  extrasBefore(null);
+  return pieces(merged);
 }
 
-/** The objects a part's text was written from (JSON.parse gives them back field for field). */
+/** Parts whose ids never go down across them either: one run, as inRecordOrder sees it. */
+function oneRun(parts: readonly Part[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].inOrder) return false;
+    if (i > 0 && parts[i - 1].last > parts[i].first) return false;
+  }
+  return true;
+}
+
+/** The objects a part's bytes were written from (JSON.parse gives them back field for field). */
 function parsed<T>(p: Part): T[] {
-  return JSON.parse(`[${p.text}]`) as T[];
+  return JSON.parse(`[${p.bytes.toString('utf8')}]`) as T[];
 }
