@@ -55,7 +55,8 @@ export function revenueAttribution(
     const bucket = cents.get(role) as { amount: number; count: number };
     const amount = toCents(opp.Amount);
     bucket.amount += amount;
-    bucket.count++;
+    // A summary row (an org's large periods) stands for as many won deals as it counts.
+    bucket.count += opp.Opportunity_Count__c ?? 1;
     total += amount;
   }
   const rows: AttributionRow[] = [];

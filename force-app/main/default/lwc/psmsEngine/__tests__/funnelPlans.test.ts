@@ -205,6 +205,30 @@ describe('Revenue attribution by primary role', () => {
       'Referral'
     ]);
   });
+
+  it('a summary row counts as the won deals it stands for (Opportunity_Count__c)', () => {
+    const won = { IsWon: true, IsClosed: true, ForecastCategoryName: 'Closed' };
+    const result = revenueAttribution(
+      [
+        // Two won Co-Sell deals of one owner and partner, summarised into one row with no amount.
+        opp('agg:1', { ...won, Amount: null, Opportunity_Count__c: 2 }),
+        opp('agg:2', { ...won, Amount: 300, Opportunity_Count__c: 3 }),
+        opp('o3', { ...won, Amount: 100 })
+      ],
+      indexPartnerDeals([
+        deal('agg:1', 'P', { Role__c: 'Co-Sell' }),
+        deal('agg:2', 'P', { Role__c: 'Sourced' }),
+        deal('o3', 'Q', { Role__c: 'Sourced' })
+      ]),
+      '2026-04-01',
+      '2026-06-30'
+    );
+    expect(result.rows.filter((row) => row.count > 0)).toEqual([
+      { role: 'Sourced', amount: 400, count: 4, share: 1 },
+      { role: 'Co-Sell', amount: 0, count: 2, share: 0 }
+    ]);
+    expect(result.total).toBe(400);
+  });
 });
 
 describe('Calendar helpers for the cadence', () => {
