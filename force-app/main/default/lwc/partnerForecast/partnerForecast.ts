@@ -98,6 +98,19 @@ const GROUP_LABELS: Readonly<Record<ForecastGrouping, string>> = {
 };
 const DEALS_PER_PAGE = 10;
 
+// Each response's deals indexed once: a render asks for the index from several getters, each
+// of which indexed every deal again. The wires replace their data, never change it, so the
+// deals array itself says when to index again.
+const indexes = new WeakMap<readonly Psms.PartnerDeal[], PartnerDealIndex>();
+function indexOf(deals: readonly Psms.PartnerDeal[]): PartnerDealIndex {
+  let index = indexes.get(deals);
+  if (index === undefined) {
+    index = indexPartnerDeals(deals);
+    indexes.set(deals, index);
+  }
+  return index;
+}
+
 export default class PartnerForecast extends LightningElement {
   today = todayIso();
   fiscalYearStartMonth: number | undefined;
@@ -236,7 +249,7 @@ export default class PartnerForecast extends LightningElement {
   // ---- The roll-up -----------------------------------------------------------------------
 
   private get index(): PartnerDealIndex {
-    return indexPartnerDeals(this.pipeline?.partnerDeals ?? []);
+    return this.pipeline ? indexOf(this.pipeline.partnerDeals) : new Map();
   }
 
   /** Opportunities with a co-sell partner deal (SPEC §7's co-sell opportunities). */
@@ -356,7 +369,7 @@ export default class PartnerForecast extends LightningElement {
     return calibrationFor(data.period, {
       submissions: data.calls,
       opportunities: data.opportunities,
-      partners: indexPartnerDeals(data.partnerDeals),
+      partners: indexOf(data.partnerDeals),
       fiscalYearStartMonth: this.fiscalYearStartMonth
     });
   }
@@ -370,7 +383,7 @@ export default class PartnerForecast extends LightningElement {
     const backtest = backtestCalibration({
       submissions: data.calls,
       opportunities: data.opportunities,
-      partners: indexPartnerDeals(data.partnerDeals),
+      partners: indexOf(data.partnerDeals),
       fiscalYearStartMonth: this.fiscalYearStartMonth,
       today: data.today
     });
@@ -617,7 +630,7 @@ export default class PartnerForecast extends LightningElement {
       period: data.period,
       submissions: data.calls,
       opportunities: data.opportunities,
-      partners: indexPartnerDeals(data.partnerDeals),
+      partners: indexOf(data.partnerDeals),
       by: this.accuracyBy,
       today: this.today,
       accounts: data.partners,
