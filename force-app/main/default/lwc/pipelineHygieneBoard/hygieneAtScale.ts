@@ -19,25 +19,11 @@ export function summaryReport(data: Psms.HygieneResponse, settings: PsmsSettings
   return summarizeHygiene({ rows: data.channelSummaries ?? data.summaries ?? [], settings });
 }
 
-type SummaryGroups = { owner: Map<string, HygieneGroupCount>; partner: Map<string, HygieneGroupCount> };
-
-// The board asks for the groups several times a render (the tables, the owner and partner
-// filters) over tens of thousands of rows at scale: each answer is kept for its inputs and
-// settings (both replaced, never changed, when the wires deliver anew).
-const groupsKept = new WeakMap<Psms.HygieneResponse, { settings: PsmsSettings; groups: SummaryGroups }>();
-
 /** Open and clean per owner and per partner: the whole channel's owner rows, else the scope's rows. */
-export function summaryGroups(data: Psms.HygieneResponse, settings: PsmsSettings): SummaryGroups {
-  const kept = groupsKept.get(data);
-  if (kept?.settings === settings) {
-    return kept.groups;
-  }
-  const groups = computeGroups(data, settings);
-  groupsKept.set(data, { settings, groups });
-  return groups;
-}
-
-function computeGroups(data: Psms.HygieneResponse, settings: PsmsSettings): SummaryGroups {
+export function summaryGroups(
+  data: Psms.HygieneResponse,
+  settings: PsmsSettings
+): { owner: Map<string, HygieneGroupCount>; partner: Map<string, HygieneGroupCount> } {
   const rows = data.summaries ?? [];
   // The whole channel's partner rows hold the partner channel; its direct deals ("No partner") are in its own rows.
   const direct = (data.channelSummaries ?? []).filter((row) => row.Partner_Channel__c !== true);
@@ -92,11 +78,4 @@ export function summaryFindingCount(
     }
   }
   return count;
-}
-
-/** Every rule the summary rows hold a finding of (for the rule filter). */
-export function summaryRules(data: Psms.HygieneResponse, settings: PsmsSettings): string[] {
-  return summarizeHygiene({ rows: data.channelSummaries ?? data.summaries ?? [], settings }).counts.map(
-    (count) => count.rule
-  );
 }

@@ -14,7 +14,7 @@ import {
 import { RULE_LABELS, SEVERITY_LABELS, SEVERITY_RANK } from 'c/hygieneLabels';
 import { formatLabel, formatNumber, formatPercent } from 'c/displayFormat';
 import { pageOf } from 'c/paginator';
-import { summaryFindingCount, summaryGroups, summaryReport, summaryRules } from './hygieneAtScale';
+import { summaryFindingCount, summaryGroups, summaryReport } from './hygieneAtScale';
 import LABEL_TITLE from '@salesforce/label/c.PSMS_PipelineHygieneBoard_Title';
 import LABEL_BY_OWNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_By_Owner';
 import LABEL_BY_PARTNER from '@salesforce/label/c.PSMS_PipelineHygieneBoard_By_Partner';
@@ -55,20 +55,33 @@ interface Fact {
   partner: string;
 }
 
-/** The board's derived data, and the inputs, pages, settings (and filters) it was made from. */
-interface Derived {
-  inputs: Psms.HygieneResponse | undefined;
-  pages: Psms.HygieneResponse[];
-  settings: PsmsSettings;
+/** The deals' report and what slices it. */
+interface Evaluated {
   report: HygieneReport | null;
   facts: Map<string, Fact>;
   names: Record<string, string>;
-  filtered: { filters: Record<Filter, string>; findings: HygieneFinding[] } | null;
 }
 
-// Kept beside the component, not in its fields: a field written while rendering would render again.
-// The inputs, pages, settings and filters are replaced, never changed, so identity says when to redo it.
-const derivedKept = new WeakMap<object, Derived>();
+// A render reads the board's figures from a dozen getters, each of which evaluated every deal (or
+// at scale summed every summary row) again: each value is made once for what it is made from and
+// kept beside the component, not in its fields (a field written while rendering would render
+// again). The inputs, pages, settings and filters are replaced, never changed, so identity says
+// when to make it again.
+const keptValues = new WeakMap<object, Map<string, { from: readonly unknown[]; value: unknown }>>();
+function kept<T>(owner: object, name: string, from: readonly unknown[], make: () => T): T {
+  let values = keptValues.get(owner);
+  if (values === undefined) {
+    values = new Map();
+    keptValues.set(owner, values);
+  }
+  const known = values.get(name);
+  if (known !== undefined && known.from.every((value, i) => value === from[i])) {
+    return known.value as T;
+  }
+  const value = make();
+  values.set(name, { from, value });
+  return value;
+}
 
 export default class PipelineHygieneBoard extends LightningElement {
   /** The scope asked for; null until the user picks one (the server then answers with the user's default). */
@@ -176,16 +189,14 @@ export default class PipelineHygieneBoard extends LightningElement {
     return this.inputs === undefined && this.error === undefined;
   }
 
-  /**
-   * The report and what slices it, made once for the inputs, pages and settings they come from:
-   * a render reads them from a dozen getters, each of which evaluated every deal again.
-   */
-  private get derived(): Derived {
+  /** The report of the deals read (the scope's, or at scale the pages loaded) and what slices it. */
+  private get evaluated(): Evaluated {
     const { inputs, pages, settings } = this;
-    const kept = derivedKept.get(this);
-    if (kept && kept.inputs === inputs && kept.pages === pages && kept.settings === settings) {
-      return kept;
-    }
+    return kept(this, 'evaluated', [inputs, pages, settings], () => this.evaluate());
+  }
+
+  private evaluate(): Evaluated {
+    const { inputs, settings } = this;
     const records = this.records;
     const index = indexPartnerDeals(records.partnerDeals);
     // Per opportunity evaluated: its owner and primary partner, so findings and groups can be sliced.
@@ -211,38 +222,38 @@ export default class PipelineHygieneBoard extends LightningElement {
           settings
         })
       : null;
-    const derived: Derived = {
-      inputs,
-      pages,
-      settings,
-      report,
-      facts,
-      names,
-      filtered: null
-    };
-    derivedKept.set(this, derived);
-    return derived;
+    return { report, facts, names };
   }
 
   private get report(): HygieneReport | null {
-    return this.derived.report;
+    return this.evaluated.report;
   }
 
   private get facts(): Map<string, Fact> {
-    return this.derived.facts;
+    return this.evaluated.facts;
   }
 
   private get names(): Record<string, string> {
-    return this.derived.names;
+    return this.evaluated.names;
   }
 
   get recordNames(): Record<string, string> {
     return this.names;
   }
 
-  /** At scale, the board's figures (overall, groups, counts) from the summary, exact. */
+  /** At scale, the board's figures (overall, rules, groups) from the summary, exact; null below it. */
+  private get summarised() {
+    const { inputs, settings } = this;
+    return kept(this, 'summarised', [inputs, settings], () => {
+      if (inputs?.aggregated !== true) {
+        return null;
+      }
+      return { report: summaryReport(inputs, settings), groups: summaryGroups(inputs, settings) };
+    });
+  }
+
   private get summary() {
-    return this.inputs && this.aggregated ? summaryReport(this.inputs, this.settings) : null;
+    return this.summarised?.report ?? null;
   }
 
   get overall(): string {
@@ -267,7 +278,7 @@ export default class PipelineHygieneBoard extends LightningElement {
     const dirty = new Set(report.findings.map((finding) => finding.recordId));
     const facts = this.facts;
     const names = this.names;
-    const summarised = this.inputs && this.aggregated ? summaryGroups(this.inputs, this.settings) : null;
+    const summarised = this.summarised?.groups ?? null;
     const table = (title: string, key: GroupKey) => {
       const groups = summarised ? summarised[key] : new Map<string, { open: number; clean: number }>();
       for (const score of summarised ? [] : report.scores) {
@@ -312,7 +323,7 @@ export default class PipelineHygieneBoard extends LightningElement {
   }
 
   get ruleOptions() {
-    const summarised = this.inputs && this.aggregated ? summaryRules(this.inputs, this.settings) : [];
+    const summarised = (this.summary?.counts ?? []).map((count) => count.rule);
     return this.options(
       [...summarised, ...(this.report?.findings ?? []).map((finding) => finding.rule)],
       (rule) => RULE_LABELS[rule as HygieneFinding['rule']] ?? rule
@@ -329,7 +340,7 @@ export default class PipelineHygieneBoard extends LightningElement {
 
   /** The owners and partners to filter by: of the deals, or at scale of the summary's groups. */
   private groupKeys(key: GroupKey): string[] {
-    const summarised = this.inputs && this.aggregated ? summaryGroups(this.inputs, this.settings) : null;
+    const summarised = this.summarised?.groups ?? null;
     const keys = summarised ? [...summarised[key].keys()] : [...this.facts.values()].map((fact) => fact[key]);
     return keys.filter((value) => value !== '');
   }
@@ -342,33 +353,10 @@ export default class PipelineHygieneBoard extends LightningElement {
     return this.options(this.groupKeys('partner'), (id) => this.names[id] ?? id);
   }
 
-  /** Every finding the filters keep, highest severity first (then by record, so pages are stable). */
+  /** Every finding the filters keep, in the list's order. */
   private get filteredFindings(): HygieneFinding[] {
-    const derived = this.derived;
-    if (derived.filtered?.filters === this.filters) {
-      return derived.filtered.findings;
-    }
-    const { rule, severity, owner, partner } = this.filters;
-    const { names, facts } = derived;
-    const kept = (derived.report?.findings ?? []).filter((finding) => {
-      const fact = facts.get(finding.recordId);
-      // Account findings (PLAN_OUTDATED) belong to the partner itself.
-      const findingPartner = fact ? fact.partner : finding.recordId;
-      return (
-        (rule === ALL || finding.rule === rule) &&
-        (severity === ALL || finding.severity === severity) &&
-        (owner === ALL || fact?.owner === owner) &&
-        (partner === ALL || findingPartner === partner)
-      );
-    });
-    kept.sort(
-      (a, b) =>
-        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        (names[a.recordId] ?? '').localeCompare(names[b.recordId] ?? '') ||
-        a.recordId.localeCompare(b.recordId)
-    );
-    derived.filtered = { filters: this.filters, findings: kept };
-    return kept;
+    const { evaluated, filters } = this;
+    return kept(this, 'filtered', [evaluated, filters], () => filtered(evaluated, filters));
   }
 
   /** The page of findings shown. */
@@ -445,4 +433,26 @@ export default class PipelineHygieneBoard extends LightningElement {
       this.loadPages(true);
     }
   }
+}
+
+/** Every finding the filters keep, highest severity first (then by record, so pages are stable). */
+function filtered({ report, facts, names }: Evaluated, filters: Record<Filter, string>): HygieneFinding[] {
+  const { rule, severity, owner, partner } = filters;
+  const shown = (report?.findings ?? []).filter((finding) => {
+    const fact = facts.get(finding.recordId);
+    // Account findings (PLAN_OUTDATED) belong to the partner itself.
+    const findingPartner = fact ? fact.partner : finding.recordId;
+    return (
+      (rule === ALL || finding.rule === rule) &&
+      (severity === ALL || finding.severity === severity) &&
+      (owner === ALL || fact?.owner === owner) &&
+      (partner === ALL || findingPartner === partner)
+    );
+  });
+  return shown.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (names[a.recordId] ?? '').localeCompare(names[b.recordId] ?? '') ||
+      a.recordId.localeCompare(b.recordId)
+  );
 }
