@@ -1,8 +1,7 @@
 import { ApexDate } from '../../interpret/values/temporal';
 import { auditFields, field, idField } from '../../schema/fieldBuilder';
 import { OrgSchema } from '../../schema/orgSchema';
-import { describeObject } from '../../schema/packageObjects';
-import { TestOrg, testSchema } from './support/testOrg';
+import { customObject, TestOrg, testSchema } from './support/testOrg';
 
 /**
  * A query naming a few records by lookup over a long date range must read those records through
@@ -101,28 +100,12 @@ describe('the query planner on a table that has grown', () => {
  * COLLATE NOCASE): its index must be NOCASE too, or every such look-up reads the whole table.
  */
 describe('a case-insensitive external id', () => {
-  const TICKET = describeObject({
-    name: 'Ticket__c',
-    label: 'Ticket',
-    labelPlural: 'Tickets',
-    keyPrefix: 'a09',
-    custom: true,
-    customMetadata: false,
-    setup: false,
-    queryable: true,
-    createable: true,
-    updateable: true,
-    deletable: true,
-    sharingModel: 'ReadWrite',
-    sharingReasons: [],
-    fields: [
-      idField(),
-      field('Name', 'string', { length: 80, nameField: true }),
-      ...auditFields(),
-      { ...field('Ref__c', 'string', { length: 40 }), custom: true, externalId: true }
-    ],
-    validationRules: []
-  });
+  const TICKET = customObject('Ticket__c', 'a09', [
+    idField(),
+    field('Name', 'string', { length: 80, nameField: true }),
+    ...auditFields(),
+    { ...field('Ref__c', 'string', { length: 40 }), custom: true, externalId: true }
+  ]);
   let org: TestOrg;
   const plans: string[] = [];
 

@@ -19,7 +19,8 @@ function custom(described: FieldDescribe): FieldDescribe {
   return { ...described, custom: true };
 }
 
-function customObject(name: string, keyPrefix: string, fields: FieldDescribe[]): ObjectDescribe {
+/** A generic custom object, readable and writable by all (its label is its name). */
+export function customObject(name: string, keyPrefix: string, fields: FieldDescribe[]): ObjectDescribe {
   return describeObject({
     name,
     label: name,
