@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { addDays, fiscalPeriodOf } from '../../force-app/main/default/lwc/psmsEngine/psmsEngine';
 import type { SqlValue } from '../org/database/storage';
-import type { LimitCounts } from '../org/limits/governorLimits';
+import { noneUsed, type LimitCounts } from '../org/limits/governorLimits';
 import type { OrgRuntime } from '../org/orgRuntime';
 import type { ObjectDescribe } from '../org/schema/describe';
 import { loadedRow, openDemoOrg, type DemoOrg } from '../workbench/db/demoOrg';
@@ -124,14 +124,7 @@ export function recordedBuild(org: DemoOrg): { loadMs: number; jobs: JobRun[] } 
  * runtime reports each step's use when it ends.
  */
 function runJob(runtime: OrgRuntime, name: string, apex: string, log: (line: string) => void): JobRun {
-  const peak: LimitCounts = {
-    queries: 0,
-    queryRows: 0,
-    dmlStatements: 0,
-    dmlRows: 0,
-    queueableJobs: 0,
-    cpuMs: 0
-  };
+  const peak = noneUsed();
   let steps = 0;
   const started = Date.now();
   let lastReport = started;

@@ -37,15 +37,13 @@ export const SYNC_LIMITS: LimitMaximums = {
 
 export const ASYNC_LIMITS: LimitMaximums = { ...SYNC_LIMITS, queries: 200, queueableJobs: 1, cpuMs: 60_000 };
 
+/** Counts of nothing used yet. */
+export function noneUsed(): LimitCounts {
+  return { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, queueableJobs: 0, cpuMs: 0 };
+}
+
 export class GovernorLimits {
-  readonly counts: LimitCounts = {
-    queries: 0,
-    queryRows: 0,
-    dmlStatements: 0,
-    dmlRows: 0,
-    queueableJobs: 0,
-    cpuMs: 0
-  };
+  readonly counts: LimitCounts = noneUsed();
   private readonly startedAt = process.cpuUsage();
 
   constructor(readonly max: LimitMaximums) {}
